@@ -1,0 +1,34 @@
+"""The plugin's typed configuration schema (`plugins: - compare: {...}` in mkdocs.yml)."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class CompareConfig(base.Config):
+    """Every option has a default: `plugins: [compare]` is a complete configuration."""
+
+    enabled = c.Type(bool, default=True)
+    # Detection: front-matter key that marks a comparison page, and which pages to look at.
+    detect_key = c.Type(str, default="toolName")
+    paths = c.ListOfItems(c.Type(str), default=["**"])
+    # The product's name; by default taken from each title ("Acme vs Tool" gives "Acme").
+    product = c.Optional(c.Type(str))
+    # Pages with `draft: true` are left out of the build unless this is true.
+    drafts = c.Type(bool, default=False)
+    # A folder whose templates replace the package's ones of the same name.
+    custom_templates = c.Optional(c.Dir(exists=True))
+    labels = c.DictOfItems(c.Type(str), default={})
+    # Add the Markdown extensions the output needs (never overriding the user's settings).
+    markdown_extensions = c.Type(bool, default=True)
+    # Add the plugin's stylesheet and script to the site.
+    assets = c.Type(bool, default=True)
+    max_features = c.Type(int, default=500)
+    related = c.Type(bool, default=True)
+    # The generated summary page (None: index.md of the comparison pages' folder; "" to disable).
+    summary_page = c.Optional(c.Type(str))
+    summary_title = c.Type(str, default="Comparisons at a glance")
+    summary_max_features = c.Type(int, default=40)
+    feature_aliases = c.DictOfItems(c.Type(str), default={})
+    json_export = c.Type(bool, default=True)

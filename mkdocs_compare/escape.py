@@ -1,0 +1,63 @@
+"""Make untrusted page text inert before it enters generated Markdown.
+
+Every string from a page is escaped for HTML *and* for Markdown: characters that any common
+Markdown extension gives meaning to become numeric character references, which every
+Python-Markdown based generator passes through as literal text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+
+# Attributes are always double-quoted in our templates, so "'" needs no escaping in HTML.
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+# Braces also defeat template engines that run over page Markdown (mkdocs-macros, Jinja).
+_HTML_AND_BRACES = {**_HTML, "{": "&#123;", "}": "&#125;"}
+# Punctuation that Markdown or a pymdownx extension could turn into markup.
+_MARKDOWN_ONLY = "\\`*_[]#!|~^=:$%+-@'"
+_MARKDOWN = {**_HTML_AND_BRACES, **{char: f"&#{ord(char)};" for char in _MARKDOWN_ONLY}}
+
+_HTML_RE = re.compile("[" + re.escape("".join(_HTML_AND_BRACES)) + "]")
+_MARKDOWN_RE = re.compile("[" + re.escape("".join(_MARKDOWN)) + "]")
+_SPACE_RE = re.compile(r"\s+")
+_SCHEME_RE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+_IGNORED_IN_URLS_RE = re.compile(r"[\x00-\x20\x7f]")
+
+
+def escape_html(value: object) -> Markup:
+    """Escape for an HTML text or attribute context (and neutralise template braces)."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(_HTML_RE.sub(lambda m: _HTML_AND_BRACES[m.group(0)], str(value)))
+
+
+def escape_markdown(value: object) -> Markup:
+    """Escape for an inline Markdown context (a heading, a tab title, link text): one line."""
+    if isinstance(value, Markup):
+        return value
+    text = _SPACE_RE.sub(" ", str(value)).strip()
+    return Markup(_MARKDOWN_RE.sub(lambda m: _MARKDOWN[m.group(0)], text))
+
+
+def safe_url(value: object) -> str:
+    """Return the URL when it is http(s) or relative, else "" (javascript:, data:, //host …)."""
+    if not isinstance(value, str):
+        return ""
+    url = value.strip()
+    probe = _IGNORED_IN_URLS_RE.sub("", url)  # browsers ignore these inside schemes
+    if not probe or probe.startswith(("//", "\\\\", "/\\", "\\/")):
+        return ""
+    scheme = _SCHEME_RE.match(probe)
+    if scheme and scheme.group(1).lower() not in ("http", "https"):
+        return ""
+    if scheme is None and ":" in probe.split("/", 1)[0]:
+        return ""  # something like "java script:" that is not a clean relative path
+    return url
+
+
+def code_fence(code: str, char: str = "`") -> str:
+    """A fence longer than any run of fence characters inside the code."""
+    longest = max((len(run) for run in re.findall(f"{re.escape(char)}+", code)), default=0)
+    return char * max(3, longest + 1)

@@ -1,0 +1,141 @@
+"""The typed model of a comparison page: what the parser produces and the renderers consume.
+
+Nothing here knows about MkDocs, HTML or Markdown; every string is plain, decoded text.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Verdict(str, enum.Enum):
+    """A product's answer for one feature, as the exported icon said it."""
+
+    YES = "yes"
+    NO = "no"
+    UNKNOWN = "unknown"
+
+
+class Severity(str, enum.Enum):
+    """How bad a problem is: errors fail `--strict` builds and `check`; info is a hint."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where in a source file something is: 1-based line, optional table row or field."""
+
+    path: str
+    line: int = 0
+    row: int | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        text = f"{self.path}:{self.line}" if self.line else self.path
+        if self.row is not None:
+            text += f" (row {self.row})"
+        if self.field:
+            text += f" (field {self.field!r})"
+        return text
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with a source page, with where it is."""
+
+    location: Location
+    message: str
+    severity: Severity = Severity.WARNING
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """One product's verdict on one feature, with its explanatory note."""
+
+    verdict: Verdict
+    note: str = ""
+    icon_class: str = ""
+
+
+@dataclass(frozen=True)
+class Feature:
+    """One row of the feature table."""
+
+    name: str
+    product: Assessment
+    tool: Assessment
+    line: int = 0
+    extra_cells: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CodeSample:
+    """A code sample; `language` is None when the source named none."""
+
+    code: str
+    language: str | None = None
+    line: int = 0
+
+
+@dataclass
+class Comparison:
+    """One "Product vs Tool" page: its front matter, feature table, code and next steps."""
+
+    path: str
+    title: str
+    tool_name: str
+    product_name: str
+    slug: str = ""
+    draft: bool = False
+    tool_icon_url: str = ""
+    category: str = ""
+    integration_type: str = ""
+    advantages: list[str] = field(default_factory=list)
+    quote: str = ""
+    headline: str = ""
+    hero_text: str = ""
+    cta_headline: str = ""
+    learn_more_url: str = ""
+    seo_description: str = ""
+    open_graph_image_url: str = ""
+    seo: dict[str, Any] = field(default_factory=dict)
+    webflow: dict[str, Any] = field(default_factory=dict)
+    meta: dict[str, Any] = field(default_factory=dict)
+    features: list[Feature] = field(default_factory=list)
+    code_samples: list[CodeSample] = field(default_factory=list)
+    learn_more: list[str] = field(default_factory=list)
+    leftover_text: list[str] = field(default_factory=list)
+    has_table: bool = True
+
+    @property
+    def description(self) -> str:
+        """The page description: `seoDescription`, else `seo.description`."""
+        return self.seo_description or str(self.seo.get("description") or "")
+
+
+@dataclass
+class ParseResult:
+    """A parsed page and the problems found on the way (which never stop parsing)."""
+
+    comparison: Comparison | None
+    problems: list[Problem] = field(default_factory=list)
+
+
+class ComparisonError(Exception):
+    """A page that looks like a comparison page but cannot be read at all."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+    @property
+    def location(self) -> Location:
+        return self.problem.location

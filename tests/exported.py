@@ -1,0 +1,143 @@
+"""Write pages in the CMS's exported format, in each layout seen in real exports.
+
+Used by the tests (fixtures, property tests) and by the benchmark. Texts are parameters, so a
+test can put anything (including hostile text) into any slot and check where it ends up.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+LAYOUTS = ("one-line", "indented", "bare")
+CODE_FORMS = ("fenced", "fenced-nolang", "pre")
+
+
+@dataclass
+class Row:
+    name: str
+    product_verdict: str = "yes"
+    product_note: str = "Handles it natively."
+    tool_verdict: str = "no"
+    tool_note: str = "Needs a plugin."
+
+
+@dataclass
+class Page:
+    product: str = "Lattice"
+    tool: str = "Conveyor"
+    slug: str = ""
+    category: str = "orchestrators"
+    draft: bool = False
+    headline: str = "Pipelines that move with you."
+    hero_text: str = "Conveyor schedules jobs. Lattice runs whole ML workflows anywhere."
+    cta_headline: str | None = "Ready to try Lattice?"
+    learn_more_url: str = "https://lattice.example.org/docs/"
+    seo_description: str = "Lattice compared with Conveyor."
+    icon_url: str = "https://lattice.example.org/icons/conveyor.svg"
+    rows: Sequence[Row] = field(
+        default_factory=lambda: [
+            Row("Caching"),
+            Row("Scheduling", "yes", "Cron and events.", "yes", "Cron only."),
+        ]
+    )
+    code: Sequence[str] = (
+        "from lattice import flow\n\n@flow\ndef train():\n    return 1",
+        "import conveyor\nconveyor.run('train')",
+    )
+    learn_more: Sequence[str] = ("Read the migration guide.", "Try the quick start.")
+    layout: str = "one-line"
+    code_form: str = "fenced"
+    extra_front_matter: str = ""
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def front_matter(page: Page) -> str:
+    slug = page.slug or f"{page.product}-vs-{page.tool}".lower().replace(" ", "-")
+    lines = [
+        "---",
+        f"title: {_quote(f'{page.product} vs {page.tool}')}",
+        f"slug: {_quote(slug)}",
+        f"draft: {'true' if page.draft else 'false'}",
+        "webflow:",
+        '  siteId: "5f0c1d2e3a4b5c6d7e8f9012"',
+        '  itemId: "6a1b2c3d4e5f60718293a4b5"',
+        '  exportedAt: "2026-03-01T09:00:00.000Z"',
+        '  source: "live"',
+        f"toolName: {_quote(page.tool)}",
+        "toolIcon:",
+        f"  url: {_quote(page.icon_url)}",
+        f"category: {_quote(page.category)}",
+        'integrationType: "orchestrator"',
+        "advantages:",
+        '  - "portable-pipelines"',
+        f"headline: {_quote(page.headline)}",
+        f"heroText: {_quote(page.hero_text)}",
+    ]
+    if page.cta_headline is not None:
+        lines.append(f"ctaHeadline: {_quote(page.cta_headline)}")
+    lines += [
+        f"learnMoreUrl: {_quote(page.learn_more_url)}",
+        f"seoDescription: {_quote(page.seo_description)}",
+        "openGraphImage:",
+        '  url: "https://lattice.example.org/og/conveyor.png"',
+    ]
+    if page.extra_front_matter:
+        lines.append(page.extra_front_matter.rstrip("\n"))
+    lines.append("---")
+    return "\n".join(lines) + "\n"
+
+
+def _cell(verdict: str, note: str, layout: str) -> str:
+    icon = f'<span class="icon {verdict}"></span>'
+    tip = f'<span class="tooltiptext">{html.escape(note, quote=False)}</span>'
+    if layout == "indented":
+        return f'    <td class="tooltip">\n      {icon}\n      {tip}\n    </td>\n'
+    if layout == "bare":
+        return f'<td class="tooltip">{icon} {tip}</td>'
+    return f'<td class="tooltip">{icon}{tip}</td>'
+
+
+def table(rows: Sequence[Row], layout: str) -> str:
+    parts = []
+    for row in rows:
+        name = html.escape(row.name, quote=False)
+        product = _cell(row.product_verdict, row.product_note, layout)
+        tool = _cell(row.tool_verdict, row.tool_note, layout)
+        if layout == "indented":
+            parts.append(f"  <tr>\n    <td>{name}</td>\n{product}{tool}  </tr>\n")
+        else:
+            parts.append(f"<tr><td>{name}</td>{product}{tool}</tr>")
+    inner = "".join(parts)
+    if layout == "indented":
+        return f'<div data-rt-embed-type="true"><table>\n  <tbody>{inner.lstrip()}</tbody></table></div>'
+    if layout == "bare":
+        return f"<table><tbody>{inner} </tbody></table>"
+    return f'<div data-rt-embed-type="true"><table><tbody>{inner}</tbody></table></div>'
+
+
+def code_blocks(code: Sequence[str], form: str) -> str:
+    if form == "pre":
+        return "".join(
+            f'<div data-rt-embed-type="true"><pre><code fs-codehighlight-element="code">'
+            f"{html.escape(sample, quote=False)}</code></pre></div>"
+            for sample in code
+        )
+    language = "python" if form == "fenced" else ""
+    return "\n\n".join(f"```{language}\n{sample}\n```" for sample in code)
+
+
+def learn_more_list(items: Sequence[str]) -> str:
+    return "<ul>" + "".join(f"<li>{html.escape(item, quote=False)}</li>" for item in items) + "</ul>"
+
+
+def render(page: Page) -> str:
+    """The whole exported page."""
+    body = table(page.rows, page.layout)
+    code = code_blocks(page.code, page.code_form)
+    joiner = "" if page.code_form == "pre" else "\n\n"
+    return f"{front_matter(page)}\n{body}{joiner}{code}\n\n{learn_more_list(page.learn_more)}"
