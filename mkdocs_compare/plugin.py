@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
-import fnmatch
+import posixpath
 from pathlib import Path
 from typing import Any, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
-from .collection import Collection, ParseCache, ParseOptions
+from .collection import Collection, ParseCache, ParseOptions, scan_pages
 from .config import CompareConfig
 from .model import Problem, Severity
-from .parse import decode_source
 from .render import Renderer, RenderSettings
+from .summary import (
+    CSV_NAME,
+    JSON_NAME,
+    SummaryDocument,
+    build_summary,
+    export_csv,
+    export_json,
+    insert_summary,
+    render_summary,
+)
 
 log = get_plugin_logger("compare")
 
@@ -54,14 +65,6 @@ def ensure_markdown_extensions(config: MkDocsConfig, add: bool) -> list[str]:
     return missing
 
 
-def matches(src_uri: str, patterns: list[str]) -> bool:
-    """Whether a page is in scope; `**` and plain folder prefixes both work."""
-    return any(
-        fnmatch.fnmatchcase(src_uri, pattern) or src_uri.startswith(pattern.rstrip("*").rstrip("/") + "/")
-        for pattern in patterns
-    )
-
-
 def report(problems: list[Problem]) -> None:
     """Log problems: warnings fail `mkdocs build --strict`, info lines never do."""
     for problem in problems:
@@ -81,6 +84,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         self.collection = Collection()
         self.renderer = Renderer()
         self.options = ParseOptions()
+        self.summary: tuple[str, SummaryDocument] | None = None  # (page src_uri, document)
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defining on_startup keeps this object across `mkdocs serve` rebuilds, so the parse
@@ -91,6 +95,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         if not self.config.enabled:
             return None
         self.collection = Collection()
+        self.summary = None
         self.options = ParseOptions(
             product=self.config.product,
             detect_key=self.config.detect_key,
@@ -111,36 +116,113 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             log.warning("pymdownx.tabbed needs `alternate_style: true` for Material to draw code tabs")
         if self.config.assets and CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
+        if self.config.assets and JS_URI not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(JS_URI)  # the summary's filter and sort; no-op elsewhere
         return config
 
     @event_priority(-50)  # after other plugins have added or generated their files
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
-        in_scope: list[str] = []
-        for file in list(files.documentation_pages()):
-            if not matches(file.src_uri, self.config.paths):
-                continue
-            in_scope.append(file.src_uri)
-            text, decode_problem = decode_source(file.content_bytes, file.src_uri)
-            if decode_problem is not None:
-                report([decode_problem])
-                file.content_string = text
-            result = self.cache.parse(file.src_uri, text, self.options)
-            report(result.problems)
-            if result.comparison is None:
-                continue
-            self.collection.add(result.comparison, include_drafts=self.config.drafts)
-            if file.src_uri in self.collection.drafts:
-                log.info(f"{file.src_uri}: draft page left out of the build")
-                files.remove(file)
-        self.cache.forget_missing(in_scope)
-        report(self.collection.duplicate_problems())
+        pages = {file.src_uri: file for file in files.documentation_pages()}
+        scan = scan_pages(
+            pages,
+            lambda uri: pages[uri].content_bytes,
+            self.cache,
+            self.options,
+            patterns=self.config.paths,
+            include_drafts=self.config.drafts,
+        )
+        report(scan.problems)
+        for uri, text in scan.decoded.items():
+            pages[uri].content_string = text
+        self.collection = scan.collection
+        for uri in self.collection.drafts:
+            log.info(f"{uri}: draft page left out of the build")
+            files.remove(pages[uri])
         if self.config.assets:
-            for name, uri in (("compare.css", CSS_URI),):
+            for name, uri in (("compare.css", CSS_URI), ("compare.js", JS_URI)):
                 if files.get_file_from_path(uri) is None:
                     files.append(File.generated(config, uri, abs_src_path=str(ASSETS_DIR / name)))
+        self._add_summary(files, config)
         return files
+
+    def _add_summary(self, files: Files, config: MkDocsConfig) -> None:
+        """The summary page and the exports, from this build's collection (never page events).
+
+        The summary is a virtual page, or is merged into the maintainer's page at that path;
+        either way its content is set here, so `mkdocs serve --dirty` rebuilds it too.
+        """
+        if not self.collection.pages:
+            return
+        uri = self.config.summary_page
+        if uri is None:
+            uri = posixpath.join(self.collection.folder(), "index.md")
+        uri = posixpath.normpath(uri).lstrip("/") if uri else ""
+        if uri and not uri.endswith(".md"):
+            log.warning(f"summary_page {uri!r} is not a Markdown (.md) path: no summary page")
+            uri = ""
+        if uri in self.collection.pages:
+            log.warning(f"summary_page {uri!r} is a comparison page: no summary page (choose another path)")
+            uri = ""
+        folder = posixpath.dirname(uri) if uri else self.collection.folder()
+        page_file = files.get_file_from_path(uri) if uri else None
+        generated = bool(uri) and page_file is None
+        if generated:
+            page_file = File.generated(config, uri, content="")
+            files.append(page_file)
+        urls = {}
+        for path in self.collection.pages:
+            file = files.get_file_from_path(path)
+            urls[path] = file.url if file is not None else ""
+        model = build_summary(
+            self.collection.pages.values(),
+            urls,
+            page_file.url if page_file is not None else (folder + "/" if folder else ""),
+            product=self.config.product,
+            aliases=self.config.feature_aliases,
+            max_features=self.config.summary_max_features,
+            labels=self.renderer.labels,
+        )
+        report(model.hints)
+        downloads: list[tuple[str, str]] = []
+        for name, export, wanted in (
+            (JSON_NAME, export_json, self.config.json_export),
+            (CSV_NAME, export_csv, self.config.csv_export),
+        ):
+            export_uri = posixpath.join(folder, name)
+            if not wanted:
+                continue
+            if files.get_file_from_path(export_uri) is not None:
+                log.warning(f"{export_uri} exists in the docs: the plugin's export is not written")
+                continue
+            files.append(File.generated(config, export_uri, content=export(model)))
+            downloads.append((name.rsplit(".", 1)[1].upper(), name))
+        if page_file is None:
+            return
+        summary = render_summary(
+            model,
+            self.renderer.env,
+            self.renderer.labels,
+            title=self.config.summary_title if generated else None,
+            downloads=downloads,
+        )
+        markdown = summary.markdown
+        if not generated:
+            markdown = insert_summary(page_file.content_string, markdown)
+        page_file.content_string = markdown
+        self.summary = (page_file.src_uri, summary)
+
+    @event_priority(-100)  # after the search plugins have indexed the page
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        # The summary's cards and matrix join the page here, past Python-Markdown and the search
+        # indexers: at 1,000 tools either would spend seconds on a megabyte of HTML, and search
+        # results should point at the comparison pages, not at the summary's copy of them.
+        if self.summary is not None and page.file.src_uri == self.summary[0] and page.content:
+            page.content = self.summary[1].fill(page.content)
+        return None
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
