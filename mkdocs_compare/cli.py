@@ -1,0 +1,54 @@
+"""Command-line entry points: `mkdocs-compare check` and `mkdocs-compare render`.
+
+Each subcommand lives in its own module (lint.py, export.py); this file only parses arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mkdocs-compare",
+        description="Lint or pre-render CMS-exported comparison pages without running MkDocs.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    check = commands.add_parser("check", help="report problems in comparison pages (exit 1 on errors)")
+    check.add_argument("docs_dir", nargs="?", help="folder of pages (default: docs_dir of ./mkdocs.yml, else docs)")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+
+    render = commands.add_parser(
+        "render", help="write converted pages as plain Material-flavoured Markdown (for Zensical and others)"
+    )
+    render.add_argument("docs_dir", help="folder of source pages")
+    render.add_argument("out_dir", help="folder to write the converted docs into")
+    render.add_argument(
+        "--config", "-f", help="mkdocs.yml whose compare plugin options to use (default: ./mkdocs.yml if any)"
+    )
+    render.add_argument("--product", help="your product's name (default: from each title)")
+    render.add_argument("--drafts", action="store_true", help="render draft pages too")
+    render.add_argument("--clean", action="store_true", help="empty OUT_DIR first if it is not empty")
+    render.add_argument(
+        "--snippet", metavar="FILE", help="write the mkdocs.yml lines the output needs here (default: stdout)"
+    )
+    render.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "check":
+        from .lint import run_check
+
+        return run_check(args)
+    from .export import run_render
+
+    return run_render(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,188 @@
+"""`mkdocs-compare render`: its output builds with plain MkDocs (no plugin) into the same pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from conftest import build_in, write_docs
+from exported import Page, Row, render
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from portable import (
+    EXAMPLE_CONFIG,
+    HOSTILE_NOTE,
+    built_verdicts,
+    example_docs,
+    expected_verdicts,
+    page_html,
+    run_render,
+    without_plugin,
+    write_generated_docs,
+)
+
+from mkdocs_compare.parse import split_front_matter
+
+SITE = {"site_name": "Render test", "site_url": "https://example.org/", "theme": {"name": "material"}}
+
+
+def _article(site_dir: Path, src_path: str) -> str:
+    soup = BeautifulSoup(page_html(site_dir, src_path).read_text(encoding="utf-8"), "html.parser")
+    article = soup.select_one("article")
+    assert article is not None
+    return str(article)
+
+
+def _comparison_sources(pages: dict[str, str | bytes]) -> dict[str, str | bytes]:
+    return {
+        path: text
+        for path, text in pages.items()
+        if path.startswith("compare/")
+        and b"draft: true" not in (text if isinstance(text, bytes) else text.encode())
+    }
+
+
+def test_generated_docs_render_and_build_the_same_without_the_plugin(tmp_path: Path) -> None:
+    pages = write_generated_docs(tmp_path / "src" / "docs")
+    out = tmp_path / "plain" / "out"
+    done = run_render(tmp_path / "src" / "docs", out, "--snippet", tmp_path / "snippet.yml", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "compare/tappet.md" in done.stderr and "UTF-8" in done.stderr  # the plugin's warning, too
+    assert "4 comparison pages rendered" in done.stderr
+
+    written = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+    assert written == (set(pages) - {"compare/drafty.md"}) | {"assets/mkdocs-compare/compare.css"}
+    for path in ("index.md", "guide/setup.md", "img/logo.svg"):
+        source = pages[path]
+        assert (out / path).read_bytes() == (source if isinstance(source, bytes) else source.encode())
+    conveyor = (out / "compare/conveyor.md").read_text(encoding="utf-8")
+    front_matter, body, _ = split_front_matter(conveyor)
+    assert yaml.safe_load(front_matter or "") == {
+        "title": "Lattice vs Conveyor",
+        "description": "Lattice compared with Conveyor.",
+    }
+    assert "tooltiptext" not in body and "<script>" not in body
+    assert "Fast \u2013 slow" in (out / "compare/tappet.md").read_text(encoding="utf-8")  # repaired
+
+    plugin_site = build_in(tmp_path / "src", {**SITE, "plugins": ["search", "compare"]})
+    snippet = yaml.safe_load((tmp_path / "snippet.yml").read_text(encoding="utf-8"))
+    plain = build_in(
+        tmp_path / "plain", without_plugin({**SITE, "plugins": ["search"]}, snippet, "out"), strict=True
+    )
+    assert "compare" not in plain.config.plugins
+    assert not plain.warnings()  # strict: every relative link between rendered pages resolved
+
+    for path, source in _comparison_sources(pages).items():
+        got = built_verdicts(page_html(plain.site_dir, path))
+        assert got == expected_verdicts(source, path)
+        assert got == built_verdicts(page_html(plugin_site.site_dir, path))
+        assert _article(plain.site_dir, path) == _article(plugin_site.site_dir, path)
+
+    soup = BeautifulSoup(
+        page_html(plain.site_dir, "compare/conveyor.md").read_text(encoding="utf-8"), "html.parser"
+    )
+    assert soup.find("meta", attrs={"name": "description"})["content"] == "Lattice compared with Conveyor."
+    assert soup.select(".tabbed-set .highlight")
+    assert not soup.select("article script") and HOSTILE_NOTE in soup.get_text()
+    assert any(
+        link["href"].endswith("assets/mkdocs-compare/compare.css")
+        for link in soup.select("link[rel=stylesheet]")
+    )
+    related = [a["href"] for a in soup.select("article a") if "hopper" in a.get("href", "")]
+    assert related == ["../hopper/"]
+    assert not page_html(plain.site_dir, "compare/drafty.md").exists()
+
+
+def test_plugin_options_come_from_mkdocs_yml(tmp_path: Path) -> None:
+    write_docs(
+        tmp_path / "docs",
+        {"compare/conveyor.md": render(Page()), "compare/hopper.md": render(Page(tool="Hopper"))},
+    )
+    write_docs(tmp_path / "overrides", {"hero.html": '<p class="my-hero">{{ c.tool_name }} hero</p>\n'})
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\n"
+        "markdown_extensions:\n"
+        "  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "plugins:\n"
+        "  - search\n"
+        "  - compare:\n"
+        "      product: Acme\n"
+        "      related: !ENV [COMPARE_RELATED_FOR_TEST, false]\n"
+        "      custom_templates: overrides\n"
+        "      labels: {'yes': Supported}\n",
+        encoding="utf-8",
+    )
+    done = run_render("docs", "out", cwd=tmp_path)  # ./mkdocs.yml is picked up by default
+    assert done.returncode == 0, done.stderr
+    assert yaml.safe_load(done.stdout)["extra_css"] == ["assets/mkdocs-compare/compare.css"]
+    page = (tmp_path / "out/compare/conveyor.md").read_text(encoding="utf-8")
+    assert "Acme: Supported" in page and "Lattice:" not in page
+    assert '<p class="my-hero">Conveyor hero</p>' in page
+    assert "hopper.md" not in page  # related: false
+
+    bad = tmp_path / "bad.yml"
+    bad.write_text("plugins:\n  - compare:\n      max_features: many\n", encoding="utf-8")
+    failed = run_render("docs", "out2", "--config", bad, cwd=tmp_path)
+    assert failed.returncode == 2 and "max_features" in failed.stderr
+    assert not (tmp_path / "out2").exists()
+
+
+def test_drafts_option_and_exit_statuses(tmp_path: Path) -> None:
+    broken = render(Page(tool="Broken")).replace("toolName:", "toolName: [unclosed\nx:", 1)
+    write_docs(
+        tmp_path / "docs",
+        {
+            "compare/drafty.md": render(Page(tool="Drafty", draft=True)),
+            "compare/odd.md": render(Page(tool="Odd", rows=[Row("", "yes", "a", "no", "b")])),
+        },
+    )
+    done = run_render("docs", "out", "--drafts", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Drafty" in (tmp_path / "out/compare/drafty.md").read_text(encoding="utf-8")
+    assert "compare/odd.md" in done.stderr and "feature name is empty" in done.stderr
+
+    again = run_render("docs", "out", cwd=tmp_path)
+    assert again.returncode == 2 and "not empty" in again.stderr
+    strict = run_render("docs", "out", "--clean", "--strict", cwd=tmp_path)
+    assert strict.returncode == 1
+    assert not (tmp_path / "out/compare/drafty.md").exists()  # --clean removed the old output
+    inside = run_render("docs", "docs/out", cwd=tmp_path)
+    assert inside.returncode == 2 and not (tmp_path / "docs/out").exists()
+
+    (tmp_path / "docs/compare/broken.md").write_text(broken, encoding="utf-8")
+    errors = run_render("docs", "out", "--clean", cwd=tmp_path)
+    assert errors.returncode == 1 and "compare/broken.md" in errors.stderr
+    assert (tmp_path / "out/compare/broken.md").read_text(encoding="utf-8") == broken  # left as it was
+
+
+def test_the_example_site_renders_to_the_same_pages(tmp_path: Path) -> None:
+    docs, config = example_docs()
+    if not docs.is_dir():
+        pytest.skip(f"the example site's docs ({docs}) are not present")
+    out = tmp_path / "out"
+    done = run_render(docs, out, "--config", EXAMPLE_CONFIG, "--snippet", tmp_path / "snippet.yml")
+    assert done.returncode == 0, done.stderr
+
+    plugin_config = load_config(str(EXAMPLE_CONFIG), site_dir=str(tmp_path / "plugin-site"))
+    build(plugin_config)
+    snippet = yaml.safe_load((tmp_path / "snippet.yml").read_text(encoding="utf-8"))
+    plain = build_in(tmp_path, without_plugin(config, snippet, "out"), strict=True)
+
+    sources = {
+        p.relative_to(docs).as_posix(): p.read_bytes()
+        for p in docs.rglob("*.md")
+        if (out / p.relative_to(docs)).exists()
+    }
+    compared = 0
+    for path, source in sources.items():
+        expected_file = page_html(tmp_path / "plugin-site", path)
+        got = built_verdicts(page_html(plain.site_dir, path))
+        assert got == built_verdicts(expected_file), path
+        if got:
+            assert got == expected_verdicts(source, path)
+            assert _article(plain.site_dir, path) == _article(tmp_path / "plugin-site", path)
+            compared += 1
+    assert compared >= 2, "the example site should have comparison pages"

@@ -1,0 +1,102 @@
+"""Zensical (which runs no MkDocs plugin) builds the `render` output into the same verdicts."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from conftest import build_in
+from portable import (
+    EXAMPLE_CONFIG,
+    built_verdicts,
+    example_docs,
+    expected_verdicts,
+    page_html,
+    run_render,
+    without_plugin,
+    write_generated_docs,
+)
+
+pytestmark = pytest.mark.skipif(
+    importlib.util.find_spec("zensical") is None,
+    reason="zensical is not installed (pip install -e '.[test]' installs it)",
+)
+
+SITE = {"site_name": "Zensical test", "site_url": "https://example.org/"}
+
+
+def zensical_build(root: Path, config: dict[str, object]) -> Path:
+    """Build with `zensical build` in a child process; returns the site folder."""
+    config = {**config, "site_dir": "zensical-site"}
+    config_file = root / "zensical-mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "zensical", "build", "--strict", "-f", str(config_file)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return root / "zensical-site"
+
+
+def test_generated_docs_build_with_zensical(tmp_path: Path) -> None:
+    pages = write_generated_docs(tmp_path / "docs")
+    done = run_render(tmp_path / "docs", tmp_path / "out", "--snippet", tmp_path / "snippet.yml")
+    assert done.returncode == 0, done.stderr
+    snippet = yaml.safe_load((tmp_path / "snippet.yml").read_text(encoding="utf-8"))
+    # The plugin stays listed, as in a real mkdocs.yml: Zensical must ignore it, not fail.
+    config = {**without_plugin(SITE, snippet, "out"), "plugins": ["search", "compare"]}
+    site = zensical_build(tmp_path, config)
+    (tmp_path / "plugin").mkdir()
+    plugin_site = build_in(
+        tmp_path / "plugin", {**SITE, "docs_dir": "../docs", "theme": "material", "plugins": ["compare"]}
+    )
+
+    rendered = [path for path in pages if path.startswith("compare/") and (tmp_path / "out" / path).exists()]
+    assert len(rendered) == 4 and not page_html(site, "compare/drafty.md").exists()
+    for path in rendered:
+        got = built_verdicts(page_html(site, path))
+        assert got == expected_verdicts(pages[path], path)
+        assert got == built_verdicts(page_html(plugin_site.site_dir, path))
+
+    soup = BeautifulSoup(page_html(site, "compare/conveyor.md").read_text(encoding="utf-8"), "html.parser")
+    assert soup.find("meta", attrs={"name": "description"})["content"] == "Lattice compared with Conveyor."
+    assert soup.title is not None and soup.title.get_text().startswith("Lattice vs Conveyor")
+    stylesheets = [link["href"] for link in soup.select("link[rel=stylesheet]")]
+    assert "../../assets/mkdocs-compare/compare.css" in stylesheets
+    assert (site / "assets/mkdocs-compare/compare.css").is_file()
+    tabs = soup.select(".tabbed-set")
+    assert len(tabs) == 1 and len(tabs[0].select(".highlight")) == 2
+    assert [label.get_text() for label in tabs[0].select("label")] == ["Lattice", "Conveyor"]
+    assert not soup.select("article script")
+    related = [a["href"] for a in soup.select("article a") if "hopper" in a.get("href", "")]
+    assert related == ["../hopper/"] and page_html(site, "compare/hopper.md").is_file()
+
+
+def test_example_site_builds_with_zensical(tmp_path: Path) -> None:
+    docs, config = example_docs()
+    if not docs.is_dir():
+        pytest.skip(f"the example site's docs ({docs}) are not present")
+    out = tmp_path / "out"
+    done = run_render(docs, out, "--config", EXAMPLE_CONFIG, "--snippet", tmp_path / "snippet.yml")
+    assert done.returncode == 0, done.stderr
+    snippet = yaml.safe_load((tmp_path / "snippet.yml").read_text(encoding="utf-8"))
+    site = zensical_build(tmp_path, without_plugin(config, snippet, "out"))
+    compared = 0
+    for source in sorted(docs.rglob("*.md")):
+        path = source.relative_to(docs).as_posix()
+        if not (out / path).exists() or not built_verdicts(page_html(site, path)):
+            continue
+        assert built_verdicts(page_html(site, path)) == expected_verdicts(source.read_bytes(), path)
+        compared += 1
+    rendered = re.search(r"(\d+) comparison pages rendered", done.stderr)
+    assert rendered is not None and compared == int(rendered.group(1)) >= 2
