@@ -7,6 +7,7 @@ Output expressions are escaped for HTML by default; `|md` escapes for Markdown c
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 import unicodedata
@@ -19,6 +20,7 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
+from .escape import _HTML_RE as _HTML_SPECIAL_RE
 from .escape import code_fence, escape_html, escape_markdown, safe_url
 from .model import CodeSample, Comparison, Verdict
 from .parse import guess_language
@@ -57,16 +59,47 @@ class RenderSettings:
     labels: Mapping[str, str] = field(default_factory=dict)
 
 
+@functools.lru_cache(maxsize=4096)
 def slugify(text: str) -> str:
-    """An ASCII, lowercase, dash-separated id fragment."""
+    """An ASCII, lowercase, dash-separated id fragment (cached: feature names repeat across pages)."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
+
+
+def feature_anchors(comparison: Comparison) -> list[str]:
+    """The ids of the page's feature rows ("feature-<slug>", numbered when names repeat).
+
+    The summary links its matrix cells to these, so there is one rule for both.
+    """
+    seen: dict[str, int] = {}
+    anchors = []
+    for feature in comparison.features:
+        anchor = "feature-" + slugify(feature.name)
+        seen[anchor] = seen.get(anchor, 0) + 1
+        if seen[anchor] > 1:
+            anchor += f"-{seen[anchor]}"
+        anchors.append(anchor)
+    return anchors
 
 
 def relative_link(from_src: str, to_src: str) -> str:
     """A Markdown link target from one source page to another, which MkDocs then validates."""
     start = posixpath.dirname(from_src) or "."
-    return quote(posixpath.relpath(to_src, start))
+    # Pure string work for the usual relative POSIX paths (posixpath.relpath calls os.getcwd()
+    # twice per link, and a page links to every sibling of its category).
+    start_parts = [part for part in posixpath.normpath(start).split("/") if part != "."]
+    target_parts = [part for part in posixpath.normpath(to_src).split("/") if part != "."]
+    if to_src.startswith("/") or start.startswith("/") or ".." in start_parts or ".." in target_parts:
+        return quote(posixpath.relpath(to_src, start))
+    common = 0
+    while (
+        common < len(start_parts)
+        and common < len(target_parts)
+        and start_parts[common] == target_parts[common]
+    ):
+        common += 1
+    parts = [".."] * (len(start_parts) - common) + target_parts[common:]
+    return quote("/".join(parts) or ".")
 
 
 def _indent(text: str, width: int = 4) -> str:
@@ -87,6 +120,8 @@ def _finalize(value: Any) -> Any:
     """Every `{{ }}` output is HTML-escaped (braces included) unless it is already Markup."""
     if value is None:
         return ""
+    if type(value) is str and _HTML_SPECIAL_RE.search(value) is None:
+        return Markup(value)  # nothing to escape: skip the substitution (most notes and names)
     return escape_html(value)
 
 
@@ -107,6 +142,9 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             undefined=jinja2.StrictUndefined,
+            # A Renderer lives for one build (the plugin makes a new one in on_config), so
+            # template files need no stat() on every page.
+            auto_reload=False,
         )
         self.env.filters.update(md=escape_markdown, url=safe_url, fenced=_fenced, slug=slugify)
         self.labels = {**DEFAULT_LABELS, **dict(self.settings.labels)}
@@ -123,12 +161,7 @@ class Renderer:
         )
 
     def _rows(self, comparison: Comparison) -> list[dict[str, Any]]:
-        seen: dict[str, int] = {}
-        rows = []
-        for feature in comparison.features:
-            anchor = "feature-" + slugify(feature.name)
-            seen[anchor] = seen.get(anchor, 0) + 1
-            if seen[anchor] > 1:
-                anchor += f"-{seen[anchor]}"
-            rows.append({"feature": feature, "anchor": anchor})
-        return rows
+        return [
+            {"feature": feature, "anchor": anchor}
+            for feature, anchor in zip(comparison.features, feature_anchors(comparison), strict=True)
+        ]
