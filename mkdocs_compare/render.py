@@ -24,6 +24,7 @@ from .escape import _HTML_RE as _HTML_SPECIAL_RE
 from .escape import code_fence, escape_html, escape_markdown, safe_url
 from .model import CodeSample, Comparison, Verdict
 from .parse import guess_language
+from .urls import rebase_url
 
 DEFAULT_LABELS: dict[str, str] = {
     "features": "Feature comparison",
@@ -149,11 +150,18 @@ class Renderer:
         self.env.filters.update(md=escape_markdown, url=safe_url, fenced=_fenced, slug=slugify)
         self.labels = {**DEFAULT_LABELS, **dict(self.settings.labels)}
 
-    def render_page(self, comparison: Comparison, related: Sequence[RelatedLink] = ()) -> str:
-        """The whole page body as Markdown (front matter is left to MkDocs)."""
+    def render_page(
+        self, comparison: Comparison, related: Sequence[RelatedLink] = (), page_url: str | None = None
+    ) -> str:
+        """The whole page body as Markdown (front matter is left to MkDocs).
+
+        `page_url` (the built page's URL relative to the site root) lets relative asset URLs
+        in raw HTML, such as the tool icon, be rebased; without it they are kept as written.
+        """
         template = self.env.get_template("comparison.md")
         return template.render(
             c=comparison,
+            icon_url=rebase_url(safe_url(comparison.tool_icon_url), comparison.path, page_url),
             rows=self._rows(comparison),
             related=list(related),
             labels=self.labels,
