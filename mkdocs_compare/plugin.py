@@ -233,4 +233,4 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         if comparison.description and not page.meta.get("description"):
             page.meta["description"] = comparison.description
         related = self.collection.related_links(page.file.src_uri) if self.config.related else []
-        return self.renderer.render_page(comparison, related)
+        return self.renderer.render_page(comparison, related, page_url=page.file.url)
