@@ -3,9 +3,12 @@
 Generators that do not run MkDocs plugins (Zensical, properdocs without this plugin, any
 Python-Markdown based tool) can build the output as it is: each comparison page becomes the
 Markdown the plugin would have fed to MkDocs, with its front matter cut down to `title` and
-`description`, next to the plugin's stylesheet and the `mkdocs.yml` lines the pages need.
-Parsing, rendering and the page scan are the pure core's (collection.scan_pages), shared with
-the plugin, so both routes give the same pages.
+`description`, next to the plugin's stylesheet and script and the `mkdocs.yml` lines the pages
+need. The summary page is written with its cards and matrix inlined as raw HTML (the plugin
+swaps them in after Markdown, which other generators cannot), beside the JSON and CSV exports.
+Parsing, rendering, the page scan and the summary's plan are the pure core's
+(collection.scan_pages, summary.plan_summary), shared with the plugin, so both routes give the
+same pages.
 """
 
 from __future__ import annotations
@@ -23,9 +26,12 @@ from yaml_env_tag import construct_env_tag  # type: ignore[import-untyped]
 
 from .collection import Collection, ParseCache, ParseOptions, Scan, scan_pages
 from .config import CompareConfig
+from .escape import html_safe_meta
 from .model import Comparison, Problem, Severity
+from .parse import decode_source
 from .plugin import ASSETS_DIR, CSS_URI, REQUIRED_EXTENSIONS
 from .render import Renderer, RenderSettings
+from .summary import compose_summary, page_url, plan_summary
 
 ASSETS_URI = posixpath.dirname(CSS_URI)
 # The same pages MkDocs treats as Markdown (mkdocs.utils.markdown_extensions).
@@ -45,7 +51,7 @@ class RenderResult:
     copied: list[str] = field(default_factory=list)  # other files, copied as they are
     drafts: list[str] = field(default_factory=list)  # left out
     assets: list[str] = field(default_factory=list)  # asset URIs written
-    extra: list[str] = field(default_factory=list)  # generated files (summary, JSON)
+    extra: list[str] = field(default_factory=list)  # generated files (summary page, exports)
 
     def snippet(self) -> dict[str, Any]:
         """The mkdocs.yml (or zensical) settings the written pages need."""
@@ -76,11 +82,7 @@ def load_plugin_config(config_file: Path | None, overrides: dict[str, Any] | Non
     """
     options: dict[str, Any] = {}
     if config_file is not None:
-        try:
-            data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
-        except (OSError, yaml.YAMLError) as error:
-            raise RenderError(f"cannot read {config_file}: {error}") from None
-        options = _compare_options(data.get("plugins") if isinstance(data, dict) else None)
+        options = _compare_options(_read_config(config_file).get("plugins"))
     options.update(overrides or {})
     config = CompareConfig(config_file_path=str(config_file) if config_file else None)
     config.load_dict(options)
@@ -93,12 +95,30 @@ def load_plugin_config(config_file: Path | None, overrides: dict[str, Any] | Non
     return config
 
 
-def render_directory(docs_dir: Path, out_dir: Path, config: CompareConfig | None = None) -> RenderResult:
+def directory_urls(config_file: Path | None) -> bool:
+    """The site's `use_directory_urls` (MkDocs' default, true, without a config file)."""
+    if config_file is None:
+        return True
+    value = _read_config(config_file).get("use_directory_urls", True)
+    if not isinstance(value, bool):
+        raise RenderError(f"{config_file}: use_directory_urls must be true or false, not {value!r}")
+    return value
+
+
+def render_directory(
+    docs_dir: Path,
+    out_dir: Path,
+    config: CompareConfig | None = None,
+    *,
+    use_directory_urls: bool = True,
+) -> RenderResult:
     """Copy every file of `docs_dir` to `out_dir`, comparison pages rendered, drafts left out.
 
-    Also writes the plugin's assets under `assets/mkdocs-compare/` (unless the docs bring
-    their own copy or the `assets` option is off). Returns the problems found (never raises
-    for bad pages: they are copied as they are, like the plugin leaves them).
+    Also writes the summary page and its exports where the plugin would put them, and the
+    plugin's assets under `assets/mkdocs-compare/` (unless the docs bring their own copy or
+    the `assets` option is off). `use_directory_urls` must match the site's: links inside the
+    summary's raw HTML are final URLs. Returns the problems found (never raises for bad
+    pages: they are copied as they are, like the plugin leaves them).
     """
     config = config or load_plugin_config(None)
     docs_dir, out_dir = docs_dir.resolve(), out_dir.resolve()
@@ -131,14 +151,18 @@ def render_directory(docs_dir: Path, out_dir: Path, config: CompareConfig | None
             result.drafts.append(path)
         elif comparison is not None:
             related = scan.collection.related_links(path) if config.related else []
-            meta = {"title": comparison.title, "description": _description(comparison.meta, comparison)}
+            # Themes print title and description unescaped, as the plugin's build does not.
+            meta = html_safe_meta(
+                {"title": comparison.title, "description": _description(comparison.meta, comparison)}
+            )
             front_matter = yaml.safe_dump(
                 {key: value for key, value in meta.items() if value},
                 sort_keys=False,
                 allow_unicode=True,
                 width=1_000_000,
             )
-            text = f"---\n{front_matter}---\n\n" + renderer.render_page(comparison, related)
+            url = page_url(path, use_directory_urls)
+            text = f"---\n{front_matter}---\n\n" + renderer.render_page(comparison, related, page_url=url)
             target.write_text(text, encoding="utf-8")
             result.pages.append(path)
         elif path in scan.decoded:  # repaired text: other generators stop on invalid UTF-8
@@ -155,7 +179,57 @@ def render_directory(docs_dir: Path, out_dir: Path, config: CompareConfig | None
                     (out_dir / ASSETS_URI).mkdir(parents=True, exist_ok=True)
                     shutil.copyfile(asset, out_dir / uri)
                 result.assets.append(uri)
+    if config.enabled:
+        _write_summary(scan, files, docs_dir, out_dir, config, renderer, use_directory_urls, result)
     return result
+
+
+def _write_summary(
+    scan: Scan,
+    files: list[str],
+    docs_dir: Path,
+    out_dir: Path,
+    config: CompareConfig,
+    renderer: Renderer,
+    use_directory_urls: bool,
+    result: RenderResult,
+) -> None:
+    """The summary page and the exports, planned by the same pure code as the plugin's."""
+    collection = scan.collection
+    plan = plan_summary(
+        collection,
+        config.summary_page,
+        set(files) - set(collection.drafts),
+        title=config.summary_title,
+        json_export=config.json_export,
+        csv_export=config.csv_export,
+    )
+    if plan is None:
+        return
+    result.problems.extend(plan.problems)
+    output = compose_summary(
+        plan,
+        collection.pages.values(),
+        {path: page_url(path, use_directory_urls) for path in collection.pages},
+        page_url(plan.page, use_directory_urls) if plan.page else plan.folder_url,
+        renderer.env,
+        renderer.labels,
+        product=config.product,
+        aliases=config.feature_aliases,
+        max_features=config.summary_max_features,
+    )
+    result.problems.extend(output.model.hints)
+    written = dict(output.exports)
+    if output.document is not None:
+        existing = None
+        if plan.merge:
+            existing, _ = decode_source((docs_dir / plan.page).read_bytes(), plan.page)
+        written[plan.page] = plan.page_text(output.document.inline(), existing)
+    for path, text in written.items():
+        target = out_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        result.extra.append(path)
 
 
 def run_render(args: argparse.Namespace) -> int:
@@ -170,6 +244,7 @@ def run_render(args: argparse.Namespace) -> int:
         if args.drafts:
             overrides["drafts"] = True
         config = load_plugin_config(config_file, overrides)
+        use_directory_urls = directory_urls(config_file)
         out_dir = Path(args.out_dir)
         if out_dir.exists() and any(out_dir.iterdir()):
             if not args.clean:
@@ -177,7 +252,7 @@ def run_render(args: argparse.Namespace) -> int:
             if out_dir.resolve() in (Path.cwd().resolve(), Path.home().resolve()):
                 raise RenderError(f"refusing to empty {out_dir}")
             shutil.rmtree(out_dir)
-        result = render_directory(Path(args.docs_dir), out_dir, config)
+        result = render_directory(Path(args.docs_dir), out_dir, config, use_directory_urls=use_directory_urls)
     except RenderError as error:
         print(f"mkdocs-compare render: {error}", file=sys.stderr)
         return 2
@@ -188,6 +263,8 @@ def run_render(args: argparse.Namespace) -> int:
         f"files copied, {len(result.drafts)} drafts left out -> {out_dir}",
         file=sys.stderr,
     )
+    if result.extra:
+        print(f"mkdocs-compare render: summary written: {', '.join(result.extra)}", file=sys.stderr)
     if args.snippet:
         Path(args.snippet).write_text(result.snippet_text(), encoding="utf-8")
     else:
@@ -196,6 +273,15 @@ def run_render(args: argparse.Namespace) -> int:
     if Severity.ERROR in severities or (args.strict and Severity.WARNING in severities):
         return 1
     return 0
+
+
+def _read_config(config_file: Path) -> dict[str, Any]:
+    """An mkdocs.yml as a mapping (MkDocs' `!ENV` understood, Python tags read as None)."""
+    try:
+        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    except (OSError, yaml.YAMLError) as error:
+        raise RenderError(f"cannot read {config_file}: {error}") from None
+    return data if isinstance(data, dict) else {}
 
 
 def _description(meta: dict[str, Any], comparison: Comparison) -> str:

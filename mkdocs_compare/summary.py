@@ -21,7 +21,7 @@ import re
 import secrets
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
@@ -29,8 +29,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from .collection import Collection
 from .model import Assessment, Comparison, Feature, Location, Problem, Severity, Verdict
-from .render import DEFAULT_LABELS, feature_anchors, slugify
+from .render import DEFAULT_LABELS, feature_anchors
 
 SUMMARY_MARKER = "<!-- compare-summary -->"
 JSON_NAME = "comparisons.json"
@@ -538,18 +539,165 @@ def export_csv(model: SummaryModel) -> str:
     return out.getvalue()
 
 
+# ---------------------------------------------------------------------------------------------
+# Where the summary goes: decided once, for the plugin and the `render` command alike
+# ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class SummaryExport:
+    """One export file beside the summary page."""
+
+    name: str  # file name, also the download link from the summary page
+    path: str  # relative to docs_dir (POSIX)
+    write: Callable[[SummaryModel], str]
+
+    @property
+    def label(self) -> str:
+        """The download link's text ("JSON", "CSV")."""
+        return self.name.rsplit(".", 1)[1].upper()
+
+
+@dataclass
+class SummaryPlan:
+    """Where the summary page and the exports go, and what was refused, before building any.
+
+    `page` is "" when there is no summary page (turned off, or refused with a problem); the
+    exports then still go to the comparison pages' folder. `merge` means the maintainer has a
+    page at that path: the summary goes into it and the page keeps its own title.
+    """
+
+    page: str
+    folder: str
+    merge: bool = False
+    title: str | None = None  # the first heading of a generated page
+    exports: list[SummaryExport] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def downloads(self) -> list[tuple[str, str]]:
+        """(label, link relative to the summary page) of every export written."""
+        return [(export.label, export.name) for export in self.exports]
+
+    @property
+    def folder_url(self) -> str:
+        """The folder's URL, standing in for the summary page's when there is none."""
+        return self.folder + "/" if self.folder else ""
+
+    def page_text(self, summary_markdown: str, existing_text: str | None = None) -> str:
+        """The summary page's whole source: the summary alone, or merged into the existing page."""
+        if self.merge and existing_text is not None:
+            return insert_summary(existing_text, summary_markdown)
+        return summary_markdown
+
+
+def plan_summary(
+    collection: Collection,
+    summary_page: str | None,
+    existing_paths: Container[str],
+    *,
+    title: str,
+    json_export: bool = True,
+    csv_export: bool = True,
+) -> SummaryPlan | None:
+    """Decide the summary page's path and the exports from the options; None without pages.
+
+    `summary_page` is the option as configured (None: `index.md` of the pages' folder; "":
+    none); `existing_paths` holds every file of the docs (drafts left out), so a maintainer's
+    page is merged into and a maintainer's export file is left alone (with a problem).
+    """
+    if not collection.pages:
+        return None
+    problems: list[Problem] = []
+    where = Location("mkdocs.yml", field="summary_page")
+    page = summary_page if summary_page is not None else posixpath.join(collection.folder(), "index.md")
+    page = posixpath.normpath(page).lstrip("/") if page else ""
+    if page and not page.endswith(".md"):
+        problems.append(Problem(where, f"{page!r} is not a Markdown (.md) path: no summary page"))
+        page = ""
+    if page in collection.pages:
+        problems.append(
+            Problem(where, f"{page!r} is a comparison page: no summary page (choose another path)")
+        )
+        page = ""
+    folder = posixpath.dirname(page) if page else collection.folder()
+    merge = bool(page) and page in existing_paths
+    exports = []
+    for name, write, wanted in ((JSON_NAME, export_json, json_export), (CSV_NAME, export_csv, csv_export)):
+        path = posixpath.join(folder, name)
+        if not wanted:
+            continue
+        if path in existing_paths:
+            problems.append(Problem(Location(path), "exists in the docs: the plugin's export is not written"))
+            continue
+        exports.append(SummaryExport(name, path, write))
+    return SummaryPlan(
+        page=page,
+        folder=folder,
+        merge=merge,
+        title=title if page and not merge else None,
+        exports=exports,
+        problems=problems,
+    )
+
+
+@dataclass
+class SummaryOutput:
+    """Everything a plan produces: the model, the export texts and the page's document."""
+
+    model: SummaryModel
+    exports: dict[str, str]  # export path (relative to docs_dir) -> text
+    document: SummaryDocument | None  # None when there is no summary page
+
+
+def compose_summary(
+    plan: SummaryPlan,
+    pages: Iterable[Comparison],
+    urls: Mapping[str, str],
+    summary_url: str,
+    env: jinja2.Environment,
+    labels: Mapping[str, str],
+    *,
+    product: str | None = None,
+    aliases: Mapping[str, str] | None = None,
+    max_features: int = 40,
+) -> SummaryOutput:
+    """Build the model, the exports the plan wants and the summary page's document.
+
+    `urls` and `summary_url` are relative to the site root (MkDocs' `File.url`, or `page_url`
+    for callers without MkDocs).
+    """
+    model = build_summary(
+        pages,
+        urls,
+        summary_url,
+        product=product,
+        aliases=aliases,
+        max_features=max_features,
+        labels=labels,
+    )
+    exports = {export.path: export.write(model) for export in plan.exports}
+    document = None
+    if plan.page:
+        document = render_summary(model, env, labels, title=plan.title, downloads=plan.downloads)
+    return SummaryOutput(model, exports, document)
+
+
 __all__ = [
     "CSV_NAME",
     "JSON_NAME",
     "SUMMARY_MARKER",
     "FeatureNames",
+    "SummaryExport",
     "SummaryModel",
+    "SummaryOutput",
+    "SummaryPlan",
     "build_summary",
+    "compose_summary",
     "export_csv",
     "export_json",
     "feature_key",
     "insert_summary",
     "page_url",
+    "plan_summary",
     "relative_url",
     "render_summary",
 ]

@@ -1,13 +1,15 @@
 """Helpers for the tests that build converted docs without the plugin (MkDocs, Zensical, properdocs).
 
-A docs folder generated in the exported format, the verdicts a page *should* show (from the
-parser, not from any build), and the verdicts a built page *does* show.
+A docs folder generated in the exported format, the verdicts a page (or the summary's matrix)
+*should* show (from the parser, not from any build), and the verdicts a built page *does* show.
 """
 
 from __future__ import annotations
 
+import posixpath
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import yaml
@@ -21,6 +23,9 @@ from mkdocs_compare.render import DEFAULT_LABELS, VERDICT_ADMONITION
 EXAMPLE_CONFIG = REPO / "mkdocs.yml"
 
 Verdict = tuple[str, str, str]  # (admonition type, title text, note text)
+MatrixCell = tuple[str, str]  # the summary's (tool's verdict, product's verdict): "y", "n" or "u"
+SUMMARY_PATH = "compare/index.md"  # where the summary of pages in compare/ goes by default
+EXPORTS = ("compare/comparisons.json", "compare/comparisons.csv")
 
 HOSTILE_NOTE = "<script>alert(1)</script> {{ config }} *not bold* [x](javascript:alert(1))"
 
@@ -77,6 +82,74 @@ def built_verdicts(html_file: Path) -> list[Verdict]:
         note = " ".join(p.get_text() for p in box.find_all("p") if p is not title)
         found.append((kind, title.get_text(), note))
     return found
+
+
+def expected_matrix(sources: Mapping[str, str | bytes]) -> dict[tuple[str, str], MatrixCell]:
+    """What the summary's matrix must show for these comparison pages, from the parser."""
+    glyph = {"yes": "y", "no": "n", "unknown": "u"}
+    expected = {}
+    for path, source in sources.items():
+        text = source if isinstance(source, str) else source.decode("utf-8", errors="replace")
+        comparison = parse_comparison(text, path).comparison
+        assert comparison is not None, f"{path} is not a comparison page"
+        for feature in comparison.features:
+            verdicts = (glyph[feature.tool.verdict.value], glyph[feature.product.verdict.value])
+            expected[(comparison.tool_name, feature.name)] = verdicts
+    return expected
+
+
+def built_matrix(html_file: Path) -> dict[tuple[str, str], MatrixCell]:
+    """What a built summary page's matrix shows: (tool, feature) -> verdicts, read from the
+    cells' classes (`t-y p-n`), in the feature columns and under "Other features" alike."""
+    soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+    table = soup.select_one("table.cmp-matrix")
+    assert table is not None, f"{html_file} has no summary matrix"
+    headers = [th.get_text(" ", strip=True) for th in table.select("thead th")]
+    found: dict[tuple[str, str], MatrixCell] = {}
+
+    def verdicts(classes: list[str]) -> MatrixCell:
+        tool = next(c for c in classes if c.startswith("t-"))
+        product = next(c for c in classes if c.startswith("p-"))
+        return tool[2:], product[2:]
+
+    for row in table.select("tbody tr"):
+        tool_cell = row.select_one("th")
+        assert tool_cell is not None
+        tool = tool_cell.get_text(strip=True)
+        for index, cell in enumerate(row.find_all(["th", "td"])):
+            if any(c.startswith("t-") for c in cell.get("class") or []):
+                found[(tool, headers[index])] = verdicts(cell["class"])
+        for entry in row.select("td.cmp-others > span"):
+            link = entry.select_one("a")
+            assert link is not None
+            name = "".join(link.find_all(string=True, recursive=False)).strip()
+            found[(tool, name)] = verdicts(entry["class"])
+    return found
+
+
+def broken_summary_links(site_dir: Path, html_file: Path | None = None) -> list[str]:
+    """The card and matrix links of a built summary page (default: the one of compare/) whose
+    page or feature row is missing from the site."""
+    html_file = html_file or page_html(site_dir, SUMMARY_PATH)
+    soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+    links = soup.select("a.cmp-card, table.cmp-matrix a")
+    assert links, f"{html_file} has no summary links"
+    base = html_file.parent.relative_to(site_dir).as_posix()
+    broken = []
+    pages: dict[Path, BeautifulSoup] = {}
+    for link in links:
+        path, _, fragment = link["href"].partition("#")
+        target = site_dir / posixpath.normpath(posixpath.join(base, path))
+        if target.is_dir():
+            target = target / "index.html"
+        if not target.is_file():
+            broken.append(link["href"])
+            continue
+        if target not in pages:
+            pages[target] = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+        if fragment and pages[target].find(id=fragment) is None:
+            broken.append(link["href"])
+    return broken
 
 
 def page_html(site_dir: Path, src_path: str) -> Path:

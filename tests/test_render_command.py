@@ -13,9 +13,14 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from portable import (
     EXAMPLE_CONFIG,
+    EXPORTS,
     HOSTILE_NOTE,
+    SUMMARY_PATH,
+    broken_summary_links,
+    built_matrix,
     built_verdicts,
     example_docs,
+    expected_matrix,
     expected_verdicts,
     page_html,
     run_render,
@@ -24,6 +29,7 @@ from portable import (
 )
 
 from mkdocs_compare.parse import split_front_matter
+from mkdocs_compare.plugin import ASSETS_DIR, CSS_URI, JS_URI
 
 SITE = {"site_name": "Render test", "site_url": "https://example.org/", "theme": {"name": "material"}}
 
@@ -53,7 +59,9 @@ def test_generated_docs_render_and_build_the_same_without_the_plugin(tmp_path: P
     assert "4 comparison pages rendered" in done.stderr
 
     written = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
-    assert written == (set(pages) - {"compare/drafty.md"}) | {"assets/mkdocs-compare/compare.css"}
+    summary_files = {SUMMARY_PATH, *EXPORTS}
+    assert written == (set(pages) - {"compare/drafty.md"}) | {CSS_URI, JS_URI} | summary_files
+    assert (out / JS_URI).read_bytes() == (ASSETS_DIR / "compare.js").read_bytes()
     for path in ("index.md", "guide/setup.md", "img/logo.svg"):
         source = pages[path]
         assert (out / path).read_bytes() == (source if isinstance(source, bytes) else source.encode())
@@ -93,6 +101,66 @@ def test_generated_docs_render_and_build_the_same_without_the_plugin(tmp_path: P
     related = [a["href"] for a in soup.select("article a") if "hopper" in a.get("href", "")]
     assert related == ["../hopper/"]
     assert not page_html(plain.site_dir, "compare/drafty.md").exists()
+
+    # The summary: the same page as the plugin's, its links resolve, the exports are the plugin's.
+    summary = page_html(plain.site_dir, SUMMARY_PATH)
+    matrix = built_matrix(summary)
+    assert matrix == built_matrix(page_html(plugin_site.site_dir, SUMMARY_PATH))
+    assert matrix == expected_matrix(_comparison_sources(pages))
+    assert _article(plain.site_dir, SUMMARY_PATH) == _article(plugin_site.site_dir, SUMMARY_PATH)
+    assert not broken_summary_links(plain.site_dir)
+    for export in EXPORTS:
+        assert (out / export).read_bytes() == (plugin_site.site_dir / export).read_bytes()
+        assert (plain.site_dir / export).read_bytes() == (out / export).read_bytes()
+    scripts = [
+        s["src"] for s in BeautifulSoup(summary.read_text("utf-8"), "html.parser").select("script[src]")
+    ]
+    assert f"../{JS_URI}" in scripts and (plain.site_dir / JS_URI).is_file()
+
+
+def test_summary_options_merge_and_urls_follow_the_plugin(tmp_path: Path) -> None:
+    """A maintainer's page at the summary path is merged into, a custom path and the export
+    switches are honoured, and `use_directory_urls: false` in mkdocs.yml gives .html links."""
+    own = "---\ntitle: Our tools\n---\n# Our tools\n\nBefore.\n\n<!-- compare-summary -->\n\nAfter.\n"
+    pages = {
+        "compare/index.md": own,
+        "compare/conveyor.md": render(Page()),
+        "compare/hopper.md": render(Page(tool="Hopper", rows=[Row("Caching", "no", "x", "yes", "y")])),
+    }
+    write_docs(tmp_path / "src" / "docs", pages)
+    done = run_render(tmp_path / "src" / "docs", tmp_path / "out", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    merged = (tmp_path / "out" / SUMMARY_PATH).read_text(encoding="utf-8")
+    assert merged.startswith(own.split("<!-- compare-summary -->")[0])
+    assert merged.index("Before.") < merged.index("cmp-matrix") < merged.index("After.")
+    assert "Comparisons at a glance" not in merged  # the page keeps its own title, as in the plugin
+    assert (tmp_path / "src" / "docs" / SUMMARY_PATH).read_text(encoding="utf-8") == own
+
+    site = {**SITE, "use_directory_urls": False}
+    options = {"summary_page": "overview.md", "csv_export": False}
+    plugin_site = build_in(tmp_path / "src", {**site, "plugins": ["search", {"compare": options}]})
+    (tmp_path / "src" / "mkdocs.yml").rename(tmp_path / "site.yml")
+    flat = run_render(
+        tmp_path / "src" / "docs", tmp_path / "flat" / "out", "--config", tmp_path / "site.yml", "--snippet",
+        tmp_path / "snippet.yml",
+    )  # fmt: skip
+    assert flat.returncode == 0, flat.stderr
+    flat_out = tmp_path / "flat" / "out"
+    assert (flat_out / "overview.md").is_file() and (flat_out / "comparisons.json").is_file()
+    assert not (flat_out / "comparisons.csv").exists()
+    assert (flat_out / SUMMARY_PATH).read_text(encoding="utf-8") == own  # not the summary page now
+    snippet = yaml.safe_load((tmp_path / "snippet.yml").read_text(encoding="utf-8"))
+    plain = build_in(
+        tmp_path / "flat", without_plugin({**site, "plugins": ["search"]}, snippet, "out"), strict=True
+    )
+    built, expected = (s.site_dir / "overview.html" for s in (plain, plugin_site))
+    assert built_matrix(built) == built_matrix(expected)
+    cards = [a["href"] for a in BeautifulSoup(built.read_text("utf-8"), "html.parser").select("a.cmp-card")]
+    assert cards == ["compare/conveyor.html", "compare/hopper.html"]
+    assert not broken_summary_links(plain.site_dir, built)
+    assert (plain.site_dir / "comparisons.json").read_bytes() == (
+        plugin_site.site_dir / "comparisons.json"
+    ).read_bytes()
 
 
 def test_plugin_options_come_from_mkdocs_yml(tmp_path: Path) -> None:
@@ -155,7 +223,10 @@ def test_drafts_option_and_exit_statuses(tmp_path: Path) -> None:
     (tmp_path / "docs/compare/broken.md").write_text(broken, encoding="utf-8")
     errors = run_render("docs", "out", "--clean", cwd=tmp_path)
     assert errors.returncode == 1 and "compare/broken.md" in errors.stderr
-    assert (tmp_path / "out/compare/broken.md").read_text(encoding="utf-8") == broken  # left as it was
+    # Broken front matter: the body is still rendered (escaped) from what can be read.
+    salvaged = (tmp_path / "out/compare/broken.md").read_text(encoding="utf-8")
+    assert salvaged != broken and 'class="compare-grid"' in salvaged
+    assert "toolName: [unclosed" not in salvaged
 
 
 def test_the_example_site_renders_to_the_same_pages(tmp_path: Path) -> None:
@@ -186,3 +257,50 @@ def test_the_example_site_renders_to_the_same_pages(tmp_path: Path) -> None:
             assert _article(plain.site_dir, path) == _article(tmp_path / "plugin-site", path)
             compared += 1
     assert compared >= 2, "the example site should have comparison pages"
+    summary = built_matrix(page_html(plain.site_dir, SUMMARY_PATH))
+    assert summary and summary == built_matrix(page_html(tmp_path / "plugin-site", SUMMARY_PATH))
+    assert _article(plain.site_dir, SUMMARY_PATH) == _article(tmp_path / "plugin-site", SUMMARY_PATH)
+    assert not broken_summary_links(plain.site_dir)
+
+
+def test_refused_summary_path_and_exports_warn_as_in_the_plugin(tmp_path: Path) -> None:
+    own_json = '{"mine": true}\n'
+    write_docs(
+        tmp_path / "docs",
+        {
+            "compare/conveyor.md": render(Page()),
+            "compare/hopper.md": render(Page(tool="Hopper")),
+            "compare/comparisons.json": own_json,
+        },
+    )
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\nplugins:\n  - compare:\n      summary_page: compare/conveyor.md\n", encoding="utf-8"
+    )
+    done = run_render("docs", "out", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "summary_page" in done.stderr and "'compare/conveyor.md' is a comparison page" in done.stderr
+    assert "compare/comparisons.json: exists in the docs" in done.stderr
+    assert (tmp_path / "out/compare/comparisons.json").read_text(encoding="utf-8") == own_json
+    assert (tmp_path / "out/compare/comparisons.csv").is_file()  # the exports still go to the folder
+    assert "cmp-matrix" not in (tmp_path / "out/compare/conveyor.md").read_text(encoding="utf-8")
+    assert run_render("docs", "out", "--clean", "--strict", cwd=tmp_path).returncode == 1
+
+    plugin_site = build_in(tmp_path, {"site_name": "x", "plugins": [{"compare": {"summary_page": "x.txt"}}]})
+    warnings = "\n".join(plugin_site.warnings())
+    assert "'x.txt' is not a Markdown (.md) path" in warnings
+    assert "compare/comparisons.json: exists in the docs" in warnings
+    flat = run_render("docs", "out", "--clean", "--config", "mkdocs.yml", cwd=tmp_path)
+    assert "'x.txt' is not a Markdown (.md) path" in flat.stderr
+    assert not (tmp_path / "out/x.txt").exists() and not (tmp_path / "out/compare/index.md").exists()
+
+
+def test_rendered_front_matter_is_html_escaped(tmp_path: Path) -> None:
+    """Themes print title and description unescaped: the rendered front matter must be inert."""
+    page = Page(tool="<script>alert(1)</script>", seo_description='"><img src=x onerror=alert(1)>')
+    write_docs(tmp_path / "docs", {"compare/evil.md": render(page)})
+    done = run_render("docs", "out", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    front_matter, _, _ = split_front_matter((tmp_path / "out/compare/evil.md").read_text(encoding="utf-8"))
+    meta = yaml.safe_load(front_matter or "")
+    assert "<script>" not in meta["title"] and "&lt;script&gt;" in meta["title"]
+    assert "<img" not in meta["description"] and "&lt;img" in meta["description"]

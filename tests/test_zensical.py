@@ -12,16 +12,25 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import build_in
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 from portable import (
     EXAMPLE_CONFIG,
+    EXPORTS,
+    SUMMARY_PATH,
+    broken_summary_links,
+    built_matrix,
     built_verdicts,
     example_docs,
+    expected_matrix,
     expected_verdicts,
     page_html,
     run_render,
     without_plugin,
     write_generated_docs,
 )
+
+from mkdocs_compare.plugin import ASSETS_DIR, JS_URI
 
 pytestmark = pytest.mark.skipif(
     importlib.util.find_spec("zensical") is None,
@@ -81,6 +90,20 @@ def test_generated_docs_build_with_zensical(tmp_path: Path) -> None:
     related = [a["href"] for a in soup.select("article a") if "hopper" in a.get("href", "")]
     assert related == ["../hopper/"] and page_html(site, "compare/hopper.md").is_file()
 
+    # The summary page: the plugin's matrix, working links, the exports and the script.
+    summary = page_html(site, SUMMARY_PATH)
+    matrix = built_matrix(summary)
+    assert matrix == built_matrix(page_html(plugin_site.site_dir, SUMMARY_PATH))
+    assert matrix == expected_matrix({path: pages[path] for path in rendered})
+    assert not broken_summary_links(site)
+    for export in EXPORTS:
+        assert (site / export).read_bytes() == (plugin_site.site_dir / export).read_bytes()
+    summary_soup = BeautifulSoup(summary.read_text(encoding="utf-8"), "html.parser")
+    assert summary_soup.select_one("article h1").get_text(strip=True) == "Comparisons at a glance"
+    scripts = [script["src"] for script in summary_soup.select("script[src]")]
+    assert "../assets/mkdocs-compare/compare.js" in scripts  # listed in extra_javascript
+    assert (site / JS_URI).read_bytes() == (ASSETS_DIR / "compare.js").read_bytes()
+
 
 def test_example_site_builds_with_zensical(tmp_path: Path) -> None:
     docs, config = example_docs()
@@ -100,3 +123,9 @@ def test_example_site_builds_with_zensical(tmp_path: Path) -> None:
         compared += 1
     rendered = re.search(r"(\d+) comparison pages rendered", done.stderr)
     assert rendered is not None and compared == int(rendered.group(1)) >= 2
+    plugin_config = load_config(str(EXAMPLE_CONFIG), site_dir=str(tmp_path / "plugin-site"))
+    build(plugin_config)  # the summary's column names follow the site's feature_aliases
+    matrix = built_matrix(page_html(site, SUMMARY_PATH))
+    assert matrix == built_matrix(page_html(tmp_path / "plugin-site", SUMMARY_PATH))
+    assert len({tool for tool, _ in matrix}) == compared
+    assert not broken_summary_links(site)
