@@ -17,9 +17,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True)
 
-    check = commands.add_parser("check", help="report problems in comparison pages (exit 1 on errors)")
-    check.add_argument("docs_dir", nargs="?", help="folder of pages (default: docs_dir of ./mkdocs.yml, else docs)")
-    check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    check = commands.add_parser(
+        "check",
+        help="report problems in comparison pages without building",
+        description="Report the problems the compare plugin would log, one `path:line: message` a line. "
+        "Exit status: 0 when clean (hints only), 1 when there is any warning or error (what fails "
+        "`mkdocs build --strict`), 2 when the check cannot run. Plugin options come from ./mkdocs.yml.",
+    )
+    check.add_argument(
+        "docs_dir", nargs="?", help="folder of pages (default: docs_dir of ./mkdocs.yml, else docs)"
+    )
+    check.add_argument(
+        "--format", choices=("text", "json"), default="text", help="text (default) or json for machines"
+    )
 
     render = commands.add_parser(
         "render", help="write converted pages as plain Material-flavoured Markdown (for Zensical and others)"

@@ -8,6 +8,8 @@ Python-Markdown based generator passes through as literal text.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from markupsafe import Markup
 
@@ -61,3 +63,31 @@ def code_fence(code: str, char: str = "`") -> str:
     """A fence longer than any run of fence characters inside the code."""
     longest = max((len(run) for run in re.findall(f"{re.escape(char)}+", code)), default=0)
     return char * max(3, longest + 1)
+
+
+def html_safe_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
+    """Front matter with every top-level string HTML-escaped (braces too).
+
+    Themes print page metadata (`page.meta.title`, `description`, Material's `subtitle` …)
+    into the page without escaping (MkDocs' Jinja has no autoescape), and for a comparison
+    page those strings come from the CMS: `<script>` in a title would run on every page
+    whose navigation lists it.
+    """
+    return {key: str(escape_html(value)) if isinstance(value, str) else value for key, value in meta.items()}
+
+
+# A line that pymdownx.snippets would replace by a file's content (`--8<-- "file"`, or a bare
+# `--8<--` opening a block of file names); it only matches when nothing follows on the line.
+_SNIPPET_LINE_RE = re.compile(r"^([ \t]*;*-+8<-+(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'))?)[ \t]*$", re.M)
+
+
+def inert_code(code: str) -> str:
+    """Code as it can go into a fenced block: a trailing space keeps `--8<--` lines literal.
+
+    Fenced code is the one place where text cannot be escaped, and the snippets extension
+    reads such lines before fences are recognised (it would paste a file of the build
+    machine into the page). Trailing spaces are invisible in a code block.
+    """
+    if "8<-" not in code:
+        return code
+    return _SNIPPET_LINE_RE.sub(r"\1 ", code)

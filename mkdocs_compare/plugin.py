@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 from pathlib import Path
 from typing import Any, Literal
 
@@ -15,18 +14,10 @@ from mkdocs.utils.templates import TemplateContext
 
 from .collection import Collection, ParseCache, ParseOptions, scan_pages
 from .config import CompareConfig
+from .escape import html_safe_meta
 from .model import Problem, Severity
 from .render import Renderer, RenderSettings
-from .summary import (
-    CSV_NAME,
-    JSON_NAME,
-    SummaryDocument,
-    build_summary,
-    export_csv,
-    export_json,
-    insert_summary,
-    render_summary,
-)
+from .summary import SummaryDocument, compose_summary, plan_summary
 
 log = get_plugin_logger("compare")
 
@@ -153,65 +144,45 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         The summary is a virtual page, or is merged into the maintainer's page at that path;
         either way its content is set here, so `mkdocs serve --dirty` rebuilds it too.
         """
-        if not self.collection.pages:
+        plan = plan_summary(
+            self.collection,
+            self.config.summary_page,
+            files.src_uris,
+            title=self.config.summary_title,
+            json_export=self.config.json_export,
+            csv_export=self.config.csv_export,
+        )
+        if plan is None:
             return
-        uri = self.config.summary_page
-        if uri is None:
-            uri = posixpath.join(self.collection.folder(), "index.md")
-        uri = posixpath.normpath(uri).lstrip("/") if uri else ""
-        if uri and not uri.endswith(".md"):
-            log.warning(f"summary_page {uri!r} is not a Markdown (.md) path: no summary page")
-            uri = ""
-        if uri in self.collection.pages:
-            log.warning(f"summary_page {uri!r} is a comparison page: no summary page (choose another path)")
-            uri = ""
-        folder = posixpath.dirname(uri) if uri else self.collection.folder()
-        page_file = files.get_file_from_path(uri) if uri else None
-        generated = bool(uri) and page_file is None
-        if generated:
-            page_file = File.generated(config, uri, content="")
+        report(plan.problems)
+        page_file = files.get_file_from_path(plan.page) if plan.page else None
+        if plan.page and page_file is None:
+            page_file = File.generated(config, plan.page, content="")
             files.append(page_file)
         urls = {}
         for path in self.collection.pages:
             file = files.get_file_from_path(path)
             urls[path] = file.url if file is not None else ""
-        model = build_summary(
+        output = compose_summary(
+            plan,
             self.collection.pages.values(),
             urls,
-            page_file.url if page_file is not None else (folder + "/" if folder else ""),
+            page_file.url if page_file is not None else plan.folder_url,
+            self.renderer.env,
+            self.renderer.labels,
             product=self.config.product,
             aliases=self.config.feature_aliases,
             max_features=self.config.summary_max_features,
-            labels=self.renderer.labels,
         )
-        report(model.hints)
-        downloads: list[tuple[str, str]] = []
-        for name, export, wanted in (
-            (JSON_NAME, export_json, self.config.json_export),
-            (CSV_NAME, export_csv, self.config.csv_export),
-        ):
-            export_uri = posixpath.join(folder, name)
-            if not wanted:
-                continue
-            if files.get_file_from_path(export_uri) is not None:
-                log.warning(f"{export_uri} exists in the docs: the plugin's export is not written")
-                continue
-            files.append(File.generated(config, export_uri, content=export(model)))
-            downloads.append((name.rsplit(".", 1)[1].upper(), name))
-        if page_file is None:
+        report(output.model.hints)
+        for path, text in output.exports.items():
+            files.append(File.generated(config, path, content=text))
+        if page_file is None or output.document is None:
             return
-        summary = render_summary(
-            model,
-            self.renderer.env,
-            self.renderer.labels,
-            title=self.config.summary_title if generated else None,
-            downloads=downloads,
+        page_file.content_string = plan.page_text(
+            output.document.markdown, page_file.content_string if plan.merge else None
         )
-        markdown = summary.markdown
-        if not generated:
-            markdown = insert_summary(page_file.content_string, markdown)
-        page_file.content_string = markdown
-        self.summary = (page_file.src_uri, summary)
+        self.summary = (page_file.src_uri, output.document)
 
     @event_priority(-100)  # after the search plugins have indexed the page
     def on_page_context(
@@ -232,5 +203,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             return None
         if comparison.description and not page.meta.get("description"):
             page.meta["description"] = comparison.description
+        page.meta["title"] = comparison.title  # also when MkDocs could not read the front matter
+        page.meta = html_safe_meta(page.meta)  # themes print these unescaped
         related = self.collection.related_links(page.file.src_uri) if self.config.related else []
         return self.renderer.render_page(comparison, related, page_url=page.file.url)

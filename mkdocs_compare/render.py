@@ -21,7 +21,7 @@ import jinja2
 from markupsafe import Markup
 
 from .escape import _HTML_RE as _HTML_SPECIAL_RE
-from .escape import code_fence, escape_html, escape_markdown, safe_url
+from .escape import code_fence, escape_html, escape_markdown, inert_code, safe_url
 from .model import CodeSample, Comparison, Verdict
 from .parse import guess_language
 from .urls import rebase_url
@@ -113,7 +113,7 @@ def _fenced(sample: CodeSample, indent: int = 0) -> Markup:
     fence = code_fence(sample.code)
     language = sample.language or guess_language(sample.code)
     language = re.sub(r"[^\w+#.-]", "", language) or "text"
-    block = f"{fence}{language}\n{sample.code}\n{fence}"
+    block = f"{fence}{language}\n{inert_code(sample.code)}\n{fence}"
     return Markup(_indent(block, indent) if indent else block)
 
 

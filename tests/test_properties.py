@@ -1,0 +1,197 @@
+"""Property-based tests of the parser and the renderer (hypothesis).
+
+The parser's contract: on any text it returns a result, or raises the package's own
+`ComparisonError` carrying a location; never anything else. And nothing a page says is lost:
+every feature name and note of a generated table reaches the built page, as text.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from conftest import build_in
+from exported import CODE_FORMS, LAYOUTS, Page, Row, render
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mkdocs_compare.model import ComparisonError, ParseResult
+from mkdocs_compare.parse import parse_comparison
+
+PARSER = settings(max_examples=200, deadline=None)
+BUILDS = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# Pieces of the exported format and of hostile text, so mutations hit the parser's edge cases.
+FRAGMENTS = [
+    "<",
+    ">",
+    "</",
+    '"',
+    "'",
+    "&",
+    "&nbsp;",
+    "&#x",
+    "\n",
+    "\r",
+    "---\n",
+    "...\n",
+    ":",
+    "- ",
+    "  ",
+    "\t",
+    "```",
+    "~~~",
+    "<tr>",
+    "</tr>",
+    "<td>",
+    "</td>",
+    '<td class="tooltip">',
+    "<th>",
+    "<table>",
+    "</table>",
+    "<tbody>",
+    '<span class="icon yes">',
+    '<span class="icon maybe">',
+    '<span class="tooltiptext">',
+    "</span>",
+    "<br>",
+    "<!--",
+    "-->",
+    "<pre><code>",
+    "</code></pre>",
+    "<ul>",
+    "<li>",
+    "</ul>",
+    "toolName: ",
+    "title: ",
+    "{{",
+    "{%",
+    "*",
+    "\x00",
+    "\ufeff",
+    "\udcff",
+    "é",
+    "2024-13-45",
+    "&x",
+    "[",
+    "!!",
+]
+
+names = st.text(
+    alphabet=st.one_of(
+        st.characters(blacklist_categories=("Cs", "Cc")), st.sampled_from("<>&\"'*_[]()!#{}%=^~:$|`\\-")
+    ),
+    min_size=1,
+    max_size=30,
+).filter(lambda text: text.split())
+
+
+@st.composite
+def exported_pages(draw: st.DrawFn) -> Page:
+    count = draw(st.integers(min_value=1, max_value=6))
+    rows = [
+        Row(
+            draw(names),
+            draw(st.sampled_from(["yes", "no"])),
+            draw(names),
+            draw(st.sampled_from(["yes", "no"])),
+            draw(names),
+        )
+        for _ in range(count)
+    ]
+    return Page(rows=rows, layout=draw(st.sampled_from(LAYOUTS)), code_form=draw(st.sampled_from(CODE_FORMS)))
+
+
+@st.composite
+def mutated_pages(draw: st.DrawFn) -> str:
+    text = render(draw(exported_pages()))
+    for _ in range(draw(st.integers(min_value=1, max_value=6))):
+        position = draw(st.integers(min_value=0, max_value=len(text)))
+        kind = draw(st.sampled_from(["insert", "delete", "duplicate", "truncate"]))
+        if kind == "insert":
+            piece = draw(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=5)))
+            text = text[:position] + piece + text[position:]
+        elif kind == "delete":
+            text = text[:position] + text[position + draw(st.integers(min_value=1, max_value=40)) :]
+        elif kind == "duplicate":
+            end = position + draw(st.integers(min_value=1, max_value=200))
+            text = text[:end] + text[position:end] + text[end:]
+        else:
+            text = text[:position]
+    return text
+
+
+def assert_contract(text: str, path: str = "docs/p.md") -> ParseResult | None:
+    """A result whose problems are located in this file, or our own located error."""
+    try:
+        result = parse_comparison(text, path)
+    except ComparisonError as error:
+        assert error.location.path == path and error.location.line >= 1
+        return None
+    assert isinstance(result, ParseResult)
+    for problem in result.problems:
+        assert problem.location.path == path and problem.location.line >= 0
+        assert problem.location.row is None or problem.location.row >= 1
+        assert problem.message
+    return result
+
+
+@PARSER
+@given(st.text())
+def test_arbitrary_text(text: str) -> None:
+    assert_contract(text)
+
+
+@PARSER
+@given(st.text(), st.text(), st.sampled_from(["---\n", "---\r\n", "\ufeff---\n"]))
+def test_arbitrary_front_matter_and_body(front: str, body: str, opening: str) -> None:
+    result = assert_contract(f"{opening}toolName: x\n{front}\n---\n{body}")
+    if result is not None:
+        assert result.comparison is None or result.comparison.path == "docs/p.md"
+
+
+@PARSER
+@given(mutated_pages())
+def test_mutated_exported_pages(text: str) -> None:
+    assert_contract(text)
+
+
+@PARSER
+@given(exported_pages())
+def test_parse_keeps_every_name_and_note(page: Page) -> None:
+    result = assert_contract(render(page))
+    assert result is not None and result.comparison is not None
+    got = [(f.name, f.product.note, f.tool.note) for f in result.comparison.features]
+    expected = [(_squeeze(r.name), _squeeze(r.product_note), _squeeze(r.tool_note)) for r in page.rows]
+    assert got == expected
+
+
+# The elements the templates make inside a comparison page's article; nothing else may appear.
+TEMPLATE_ELEMENTS = {
+    "a", "br", "code", "div", "h1", "h2", "img", "input", "label", "li", "p", "pre", "span", "strong", "ul",
+}  # fmt: skip
+
+
+@BUILDS
+@given(exported_pages())
+def test_every_name_and_note_survives_into_the_built_page(page: Page) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / "docs" / "compare").mkdir(parents=True)
+        (root / "docs" / "compare" / "conveyor.md").write_text(render(page), encoding="utf-8")
+        (root / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+        config = {"site_name": "P", "theme": {"name": "material"}, "plugins": ["search", "compare"]}
+        article = build_in(root, config).html("compare/conveyor/").select_one("article")
+        assert article is not None
+        rows = article.select(".compare-grid__row")
+        assert len(rows) == len(page.rows)
+        for row, source in zip(rows, page.rows, strict=True):
+            feature = row.select_one(".compare-grid__feature")
+            assert feature is not None and feature.get_text() == _squeeze(source.name)
+            notes = [p.get_text() for p in row.select(".admonition p:not(.admonition-title)")]
+            assert notes == [_squeeze(source.product_note), _squeeze(source.tool_note)]
+        assert {tag.name for tag in article.find_all(True)} <= TEMPLATE_ELEMENTS
+
+
+def _squeeze(text: str) -> str:
+    return " ".join(text.split())
