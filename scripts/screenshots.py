@@ -13,7 +13,6 @@ import threading
 from pathlib import Path
 from typing import Any
 
-import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from playwright.sync_api import sync_playwright
@@ -21,12 +20,20 @@ from playwright.sync_api import sync_playwright
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "docs-images"
 PAGE = "compare/lattice-vs-stackhouse/"
-SHOTS = [  # file name, path, viewport width, height, colour scheme
-    ("page-light.png", PAGE, 1280, 1100, "light"),
-    ("page-dark.png", PAGE, 1280, 1100, "dark"),
-    ("page-phone.png", PAGE, 390, 1400, "light"),
-    ("summary.png", "compare/", 1280, 1500, "light"),
+# file name, path, viewport width, height, colour scheme, what to show
+SHOTS = [
+    ("page-light.png", PAGE, 1280, 1100, "light", None),
+    ("page-dark.png", PAGE, 1280, 1100, "dark", None),
+    ("page-phone.png", PAGE, 390, 1400, "light", None),
+    ("summary.png", "compare/", 1280, 1100, "light", "matrix"),
 ]
+
+
+def _show_matrix(page: Any) -> None:
+    """Scroll the summary to its filter and matrix, and focus one verdict so its note shows."""
+    page.evaluate("document.querySelector('[data-compare-controls]').scrollIntoView()")
+    page.locator("table[data-compare-matrix] tbody td[class^='t-'] a").first.focus()
+    page.evaluate("window.scrollTo(0, document.querySelector('.cmp-legend').offsetTop - 140)")
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -36,12 +43,9 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
-        config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-        config["docs_dir"] = str(REPO / "example_site" / "docs")
-        config["site_dir"] = str(Path(folder) / "site")
-        config_file = Path(folder) / "mkdocs.yml"
-        config_file.write_text(yaml.safe_dump(config), encoding="utf-8")
-        build(load_config(str(config_file)))
+        site_dir = Path(folder) / "site"
+        build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(site_dir)))
+        config = {"site_dir": str(site_dir)}
         handler = functools.partial(_Quiet, directory=config["site_dir"])
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -49,14 +53,16 @@ def main() -> None:
         OUT.mkdir(exist_ok=True)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
-                executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
+                executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu", "--no-first-run"]
             )
-            for name, path, width, height, scheme in SHOTS:
+            for name, path, width, height, scheme, show in SHOTS:
                 viewport = {"width": width, "height": height}
                 context = browser.new_context(viewport=viewport, color_scheme=scheme)
                 page = context.new_page()
                 page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base) else r.abort())
                 page.goto(base + path, wait_until="load")
+                if show == "matrix":
+                    _show_matrix(page)
                 page.screenshot(path=str(OUT / name))
                 context.close()
                 print(f"wrote {OUT / name}")
