@@ -42,6 +42,17 @@ _TABLE_RE = re.compile(r"<table\b[^>]*>([^<]*(?:<(?!/table\s*>)[^<]*)*)(?:</tabl
 _TAG_RE = re.compile(
     r"<!--.*?(?:-->|\Z)|<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*)>", re.S
 )
+# The table as exports usually write it (any of the three layouts): a cell of a name, then two
+# cells of an icon and a note, with only whitespace between tags. Such a table is read a row per
+# match; anything else (an odd class, markup in a note, a missing cell) goes to the tokenizer.
+_FAST_CELL = (
+    r'\s*<td class="tooltip">\s*<span class="icon (yes|no)"></span>\s*'
+    r'<span class="tooltiptext">([^<]*)</span>\s*</td>'
+)
+_FAST_ROW_RE = re.compile(r"\s*(<tr>)\s*<td>([^<]*)</td>" + _FAST_CELL + _FAST_CELL + r"\s*</tr>")
+_FAST_START_RE = re.compile(r"\s*(?:<tbody>)?")
+_FAST_END_RE = re.compile(r"\s*(?:</tbody>\s*)?")
+_FAST_VERDICTS = {"yes": Verdict.YES, "no": Verdict.NO}
 _CLASS_RE = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _FENCE_RE = re.compile(
     r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n]*)\n(?P<code>.*?)"
@@ -356,6 +367,36 @@ class _Parser:
 
     # -- the table ---------------------------------------------------------------------------
     def parse_table(self, fragment: str, base: int) -> list[Feature]:
+        features = self.parse_plain_table(fragment, base)
+        return features if features is not None else self.parse_any_table(fragment, base)
+
+    def parse_plain_table(self, fragment: str, base: int) -> list[Feature] | None:
+        """The features of a table written the usual way, or None to use `parse_any_table`.
+
+        About three times faster than the tokenizer; the two agree wherever this one answers
+        (tests/test_properties.py checks it), and this one answers only for tables that give
+        no warning: every name and note present, every icon `yes` or `no`.
+        """
+        start = _FAST_START_RE.match(fragment)
+        position = start.end() if start else 0
+        features = []
+        match_row = _FAST_ROW_RE.match
+        while (row := match_row(fragment, position)) is not None:
+            _, name, product_icon, product_note, tool_icon, tool_note = row.groups()
+            name, product_note, tool_note = _clean(name), _clean(product_note), _clean(tool_note)
+            if not (name and product_note and tool_note):
+                return None
+            product = Assessment(_FAST_VERDICTS[product_icon], product_note, product_icon)
+            tool = Assessment(_FAST_VERDICTS[tool_icon], tool_note, tool_icon)
+            features.append(Feature(name, product, tool, line=self.line_at(base + row.start(1))))
+            position = row.end()
+        end = _FAST_END_RE.match(fragment, position)
+        if not features or end is None or end.end() != len(fragment):
+            return None
+        return features
+
+    def parse_any_table(self, fragment: str, base: int) -> list[Feature]:
+        """The features of any table, tag by tag, with a warning for each defect."""
         rows = list(self._rows(fragment, base))
         features: list[Feature] = []
         for number, row in enumerate(rows, start=1):
