@@ -11,7 +11,7 @@ import fnmatch
 import hashlib
 import posixpath
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from .model import Comparison, ComparisonError, Location, ParseResult, Problem, Severity
@@ -22,7 +22,8 @@ from .parse import (
     looks_like_comparison,
     parse_comparison,
 )
-from .render import RelatedLink, relative_link
+from .render import RelatedLink
+from .urls import relative_link, relative_url
 
 
 @dataclass(frozen=True)
@@ -118,8 +119,14 @@ class Collection:
                     )
         return problems
 
-    def related_links(self, path: str) -> list[RelatedLink]:
-        """The other pages of the same category, linked relative to `path`."""
+    def related_links(self, path: str, urls: Mapping[str, str] | None = None) -> list[RelatedLink]:
+        """The other pages of the same category.
+
+        With `urls` (each page's source path -> its URL relative to the site root, as MkDocs'
+        `File.url`) the links are URLs relative to `path`'s built URL, for raw HTML, and pages
+        missing from `urls` are left out. Without it they are source paths relative to `path`,
+        for Markdown links, which the site generator resolves and checks.
+        """
         page = self.pages.get(path)
         if page is None or not page.category:
             return []
@@ -128,10 +135,15 @@ class Collection:
             for other in self.sorted_pages():
                 groups[other.category].append(other)
             self._by_category, self._by_category_size = dict(groups), len(self.pages)
+        siblings = [other for other in self._by_category.get(page.category, []) if other.path != path]
+        if urls is None:
+            return [RelatedLink(o.title, o.tool_name, relative_link(path, o.path)) for o in siblings]
+        if path not in urls:
+            return []
         return [
-            RelatedLink(other.title, other.tool_name, relative_link(path, other.path))
-            for other in self._by_category.get(page.category, [])
-            if other.path != path
+            RelatedLink(other.title, other.tool_name, relative_url(urls[other.path], urls[path]))
+            for other in siblings
+            if other.path in urls
         ]
 
     def folder(self) -> str:

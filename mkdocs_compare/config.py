@@ -20,6 +20,8 @@ class CompareConfig(base.Config):
     # A folder whose templates replace the package's ones of the same name.
     custom_templates = c.Optional(c.Dir(exists=True))
     labels = c.DictOfItems(c.Type(str), default={})
+    # Highlight code samples exported without a language, as a guessed one (off: plain text).
+    guess_language = c.Type(bool, default=False)
     # Add the Markdown extensions the output needs (never overriding the user's settings).
     markdown_extensions = c.Type(bool, default=True)
     # Add the plugin's stylesheet and script to the site.

@@ -31,7 +31,8 @@ from .model import Comparison, Problem, Severity
 from .parse import decode_source
 from .plugin import ASSETS_DIR, CSS_URI, REQUIRED_EXTENSIONS
 from .render import Renderer, RenderSettings
-from .summary import compose_summary, page_url, plan_summary
+from .summary import compose_summary, plan_summary
+from .urls import page_url
 
 ASSETS_URI = posixpath.dirname(CSS_URI)
 # The same pages MkDocs treats as Markdown (mkdocs.utils.markdown_extensions).
@@ -142,7 +143,14 @@ def render_directory(
     if not config.enabled:  # the plugin would leave every page alone
         scan = Scan(Collection())
     result = RenderResult(problems=list(scan.problems))
-    renderer = Renderer(RenderSettings(custom_templates=config.custom_templates, labels=config.labels))
+    renderer = Renderer(
+        RenderSettings(
+            custom_templates=config.custom_templates,
+            labels=config.labels,
+            guess_language=config.guess_language,
+        )
+    )
+    urls = {path: page_url(path, use_directory_urls) for path in scan.collection.pages}
     for path in files:
         target = out_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -150,6 +158,8 @@ def render_directory(
         if path in scan.collection.drafts:
             result.drafts.append(path)
         elif comparison is not None:
+            # Markdown links to source paths: every generator resolves those (Zensical also
+            # rewrites relative URLs in raw HTML, MkDocs does not, so HTML links cannot serve both).
             related = scan.collection.related_links(path) if config.related else []
             # Themes print title and description unescaped, as the plugin's build does not.
             meta = html_safe_meta(
@@ -161,8 +171,9 @@ def render_directory(
                 allow_unicode=True,
                 width=1_000_000,
             )
-            url = page_url(path, use_directory_urls)
-            text = f"---\n{front_matter}---\n\n" + renderer.render_page(comparison, related, page_url=url)
+            text = f"---\n{front_matter}---\n\n" + renderer.render_page(
+                comparison, related, page_url=urls[path]
+            )
             target.write_text(text, encoding="utf-8")
             result.pages.append(path)
         elif path in scan.decoded:  # repaired text: other generators stop on invalid UTF-8

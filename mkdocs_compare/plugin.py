@@ -16,7 +16,7 @@ from .collection import Collection, ParseCache, ParseOptions, scan_pages
 from .config import CompareConfig
 from .escape import html_safe_meta
 from .model import Problem, Severity
-from .render import Renderer, RenderSettings
+from .render import HeldBlock, Renderer, RenderSettings, fill_blocks
 from .summary import SummaryDocument, compose_summary, plan_summary
 
 log = get_plugin_logger("compare")
@@ -65,6 +65,19 @@ def report(problems: list[Problem]) -> None:
             log.warning(str(problem))
 
 
+def _fill(blocks: dict[str, HeldBlock], html: str, page: Page, *, searchable: bool) -> str:
+    """Put a page's held-back HTML blocks in place; a block whose place is lost is appended."""
+    html, lost = fill_blocks(html, blocks, searchable)
+    if lost:
+        log.warning(
+            f"{page.file.src_uri}: the place of a generated HTML block (the feature grid or the "
+            "related links) was lost in Markdown: a custom template put `html_block` where "
+            "Markdown does not pass HTML through. The block is added at the end of the page"
+        )
+        html += "\n" + "\n".join(lost)
+    return html
+
+
 class ComparePlugin(BasePlugin[CompareConfig]):
     """Turns exported comparison pages into themed pages and builds the cross-tool summary."""
 
@@ -76,6 +89,9 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         self.renderer = Renderer()
         self.options = ParseOptions()
         self.summary: tuple[str, SummaryDocument] | None = None  # (page src_uri, document)
+        # src_uri -> HTML blocks of the page held back from Markdown, until they join its HTML
+        self.held: dict[str, dict[str, HeldBlock]] = {}
+        self.urls: dict[str, str] = {}  # src_uri -> URL of each comparison page in the build
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defining on_startup keeps this object across `mkdocs serve` rebuilds, so the parse
@@ -87,13 +103,19 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             return None
         self.collection = Collection()
         self.summary = None
+        self.held = {}
+        self.urls = {}
         self.options = ParseOptions(
             product=self.config.product,
             detect_key=self.config.detect_key,
             max_features=self.config.max_features,
         )
         self.renderer = Renderer(
-            RenderSettings(custom_templates=self.config.custom_templates, labels=self.config.labels)
+            RenderSettings(
+                custom_templates=self.config.custom_templates,
+                labels=self.config.labels,
+                guess_language=self.config.guess_language,
+            )
         )
         missing = ensure_markdown_extensions(config, add=self.config.markdown_extensions)
         if missing:
@@ -131,6 +153,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         for uri in self.collection.drafts:
             log.info(f"{uri}: draft page left out of the build")
             files.remove(pages[uri])
+        self.urls = {uri: pages[uri].url for uri in self.collection.pages if uri in pages}
         if self.config.assets:
             for name, uri in (("compare.css", CSS_URI), ("compare.js", JS_URI)):
                 if files.get_file_from_path(uri) is None:
@@ -159,10 +182,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         if plan.page and page_file is None:
             page_file = File.generated(config, plan.page, content="")
             files.append(page_file)
-        urls = {}
-        for path in self.collection.pages:
-            file = files.get_file_from_path(path)
-            urls[path] = file.url if file is not None else ""
+        urls = {path: self.urls.get(path, "") for path in self.collection.pages}
         output = compose_summary(
             plan,
             self.collection.pages.values(),
@@ -193,6 +213,9 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         # results should point at the comparison pages, not at the summary's copy of them.
         if self.summary is not None and page.file.src_uri == self.summary[0] and page.content:
             page.content = self.summary[1].fill(page.content)
+        blocks = self.held.pop(page.file.src_uri, None)
+        if blocks is not None and page.content is not None:
+            page.content = _fill(blocks, page.content, page, searchable=False)
         return None
 
     def on_page_markdown(
@@ -205,5 +228,13 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             page.meta["description"] = comparison.description
         page.meta["title"] = comparison.title  # also when MkDocs could not read the front matter
         page.meta = html_safe_meta(page.meta)  # themes print these unescaped
-        related = self.collection.related_links(page.file.src_uri) if self.config.related else []
-        return self.renderer.render_page(comparison, related, page_url=page.file.url)
+        uri = page.file.src_uri
+        related = self.collection.related_links(uri, self.urls) if self.config.related else []
+        rendered = self.renderer.render_page_held(comparison, related, page_url=page.file.url)
+        self.held[uri] = rendered.blocks
+        return rendered.markdown
+
+    @event_priority(100)  # before other plugins read the HTML: they see the page whole
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        blocks = self.held.get(page.file.src_uri)
+        return None if blocks is None else _fill(blocks, html, page, searchable=True)

@@ -7,22 +7,23 @@ Output expressions are escaped for HTML by default; `|md` escapes for Markdown c
 
 from __future__ import annotations
 
+import contextlib
 import functools
-import posixpath
 import re
+import secrets
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-from urllib.parse import quote
+from typing import Any, NamedTuple
 
 import jinja2
 from markupsafe import Markup
 
+from . import __version__
 from .escape import _HTML_RE as _HTML_SPECIAL_RE
 from .escape import code_fence, escape_html, escape_markdown, inert_code, safe_url
-from .model import CodeSample, Comparison, Verdict
+from .model import CodeSample, Comparison, Feature, Verdict
 from .parse import guess_language
 from .urls import rebase_url
 
@@ -45,11 +46,31 @@ VERDICT_ADMONITION = {Verdict.YES: "success", Verdict.NO: "failure", Verdict.UNK
 
 @dataclass(frozen=True)
 class RelatedLink:
-    """A link to a sibling comparison page; `href` is relative to the page being rendered."""
+    """A link to a sibling comparison page: for `render_page_held`, a URL relative to the built
+    page (the list is raw HTML, which MkDocs does not rewrite); for `render_page`, a source
+    path relative to the page's source (the list is Markdown links)."""
 
     title: str
     tool_name: str
     href: str
+
+
+class GridCell(NamedTuple):
+    """One verdict of the feature grid, as `feature_grid.html` prints it."""
+
+    who: str  # the product's or the tool's name
+    admonition: str  # the admonition type: success, failure or question
+    verdict: str  # yes, no or unknown
+    label: str  # the verdict's label ("Yes")
+    note: str
+
+
+class GridRow(NamedTuple):
+    """One feature of the grid: the feature, its anchor id, the product's and the tool's cell."""
+
+    feature: Feature
+    anchor: str
+    cells: list[GridCell]
 
 
 @dataclass
@@ -58,6 +79,46 @@ class RenderSettings:
 
     custom_templates: str | None = None
     labels: Mapping[str, str] = field(default_factory=dict)
+    # Highlight samples the export gave no language (`<pre>` ones, bare fences) as a guessed
+    # language; off, they are plain code blocks, as without the plugin.
+    guess_language: bool = False
+
+
+@dataclass(frozen=True)
+class HeldBlock:
+    """Raw HTML held back from Markdown; `searchable` ones join the page before search
+    indexes it, the others (navigation, such as related links) after."""
+
+    html: str
+    searchable: bool
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """A page's Markdown with its large raw-HTML blocks held back as placeholders.
+
+    Python-Markdown would parse every tag of the feature grid only to pass it through
+    unchanged; the grid is put into the page's HTML after conversion instead (`fill_blocks`).
+    """
+
+    markdown: str
+    blocks: dict[str, HeldBlock]  # placeholder -> block
+
+
+def fill_blocks(html: str, blocks: dict[str, HeldBlock], searchable: bool) -> tuple[str, list[str]]:
+    """Replace the placeholders of the searchable (or of the other) blocks, removing those
+    blocks from `blocks`; returns the HTML and the blocks whose placeholder was not found
+    (a custom template that put one inside a code block, say)."""
+    lost = []
+    for placeholder, block in list(blocks.items()):
+        if block.searchable != searchable:
+            continue
+        del blocks[placeholder]
+        if placeholder in html:
+            html = html.replace(placeholder, block.html, 1)
+        else:
+            lost.append(block.html)
+    return html, lost
 
 
 @functools.lru_cache(maxsize=4096)
@@ -83,38 +144,34 @@ def feature_anchors(comparison: Comparison) -> list[str]:
     return anchors
 
 
-def relative_link(from_src: str, to_src: str) -> str:
-    """A Markdown link target from one source page to another, which MkDocs then validates."""
-    start = posixpath.dirname(from_src) or "."
-    # Pure string work for the usual relative POSIX paths (posixpath.relpath calls os.getcwd()
-    # twice per link, and a page links to every sibling of its category).
-    start_parts = [part for part in posixpath.normpath(start).split("/") if part != "."]
-    target_parts = [part for part in posixpath.normpath(to_src).split("/") if part != "."]
-    if to_src.startswith("/") or start.startswith("/") or ".." in start_parts or ".." in target_parts:
-        return quote(posixpath.relpath(to_src, start))
-    common = 0
-    while (
-        common < len(start_parts)
-        and common < len(target_parts)
-        and start_parts[common] == target_parts[common]
-    ):
-        common += 1
-    parts = [".."] * (len(start_parts) - common) + target_parts[common:]
-    return quote("/".join(parts) or ".")
-
-
 def _indent(text: str, width: int = 4) -> str:
     pad = " " * width
     return "\n".join(pad + line if line.strip() else "" for line in text.split("\n"))
 
 
-def _fenced(sample: CodeSample, indent: int = 0) -> Markup:
-    """A fenced code block; the code itself is literal inside it and needs no escaping."""
+def fenced(sample: CodeSample, indent: int = 0, guess: bool = False) -> Markup:
+    """A fenced code block; the code itself is literal inside it and needs no escaping.
+
+    A sample without a language is `text` unless `guess` is set (a guess can be wrong, and
+    highlighting costs build time: see the README's Performance section).
+    """
     fence = code_fence(sample.code)
-    language = sample.language or guess_language(sample.code)
+    language = sample.language or (guess_language(sample.code) if guess else "text")
     language = re.sub(r"[^\w+#.-]", "", language) or "text"
     block = f"{fence}{language}\n{inert_code(sample.code)}\n{fence}"
     return Markup(_indent(block, indent) if indent else block)
+
+
+@jinja2.pass_context
+def _html_block(context: Any, html: str, searchable: bool = True) -> Markup:
+    """`{% filter html_block %}`: a raw-HTML block, held back from Markdown when the caller
+    asked for a `RenderedPage` (a placeholder comment goes in its place)."""
+    held: dict[str, HeldBlock] | None = context.get("_held_blocks")
+    if held is None:
+        return Markup(html)
+    placeholder = f"<!-- mkdocs-compare:{context['_nonce']}:{len(held)} -->"
+    held[placeholder] = HeldBlock(str(html).rstrip("\n"), searchable)
+    return Markup(placeholder + "\n")
 
 
 def _finalize(value: Any) -> Any:
@@ -122,8 +179,52 @@ def _finalize(value: Any) -> Any:
     if value is None:
         return ""
     if type(value) is str and _HTML_SPECIAL_RE.search(value) is None:
-        return Markup(value)  # nothing to escape: skip the substitution (most notes and names)
+        return value  # nothing to escape: autoescape's own (C) escape just marks it safe
     return escape_html(value)
+
+
+class _TemplateCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between builds, in Jinja's private per-user temp folder.
+
+    Compiling the templates costs about 50 ms per build (5% of a 100-page build); a template
+    whose source changed is compiled again (Jinja checks a checksum of it). The key also holds
+    the package version and the environment's options, which shape the compiled code. A cache
+    that cannot be read or written is skipped.
+    """
+
+    def __init__(self, salt: str) -> None:
+        super().__init__(pattern="mkdocs-compare-%s.cache")
+        self.salt = salt
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return super().get_cache_key(f"{self.salt}|{name}", filename)
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, ValueError, EOFError, TypeError):  # unreadable or damaged: compile
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):  # a full disk or a read-only folder: no cache
+            super().dump_bytecode(bucket)
+
+
+# The environment's options; they are part of the template cache's key.
+_ENV_OPTIONS: dict[str, Any] = {
+    "autoescape": True,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": True,
+}
+
+
+def _template_cache() -> jinja2.BytecodeCache | None:
+    salt = f"mkdocs-compare {__version__}|{sorted(_ENV_OPTIONS.items())}|{_finalize.__qualname__}"
+    try:
+        return _TemplateCache(salt)
+    except (OSError, RuntimeError):  # no private temp folder to be had
+        return None
 
 
 class Renderer:
@@ -137,18 +238,25 @@ class Renderer:
         loaders.append(jinja2.FileSystemLoader(str(Path(__file__).parent / "templates")))
         self.env = jinja2.Environment(
             loader=jinja2.ChoiceLoader(loaders),
-            autoescape=True,
             finalize=_finalize,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
+            **_ENV_OPTIONS,
             undefined=jinja2.StrictUndefined,
             # A Renderer lives for one build (the plugin makes a new one in on_config), so
             # template files need no stat() on every page.
             auto_reload=False,
+            bytecode_cache=_template_cache(),
         )
-        self.env.filters.update(md=escape_markdown, url=safe_url, fenced=_fenced, slug=slugify)
+        guess = self.settings.guess_language
+
+        def fenced_sample(sample: CodeSample, indent: int = 0) -> Markup:
+            return fenced(sample, indent, guess)
+
+        self.env.filters.update(
+            md=escape_markdown, url=safe_url, fenced=fenced_sample, slug=slugify, html_block=_html_block
+        )
         self.labels = {**DEFAULT_LABELS, **dict(self.settings.labels)}
+        # Placeholders carry a per-build token, so no text can name one by chance.
+        self.nonce = secrets.token_hex(6)
 
     def render_page(
         self, comparison: Comparison, related: Sequence[RelatedLink] = (), page_url: str | None = None
@@ -158,6 +266,22 @@ class Renderer:
         `page_url` (the built page's URL relative to the site root) lets relative asset URLs
         in raw HTML, such as the tool icon, be rebased; without it they are kept as written.
         """
+        return self._render(comparison, related, page_url, None)
+
+    def render_page_held(
+        self, comparison: Comparison, related: Sequence[RelatedLink] = (), page_url: str | None = None
+    ) -> RenderedPage:
+        """Like `render_page`, with the feature grid held back for `RenderedPage.fill`."""
+        held: dict[str, HeldBlock] = {}
+        return RenderedPage(self._render(comparison, related, page_url, held), held)
+
+    def _render(
+        self,
+        comparison: Comparison,
+        related: Sequence[RelatedLink],
+        page_url: str | None,
+        held: dict[str, HeldBlock] | None,
+    ) -> str:
         template = self.env.get_template("comparison.md")
         return template.render(
             c=comparison,
@@ -166,10 +290,20 @@ class Renderer:
             related=list(related),
             labels=self.labels,
             admonition=VERDICT_ADMONITION,
+            _held_blocks=held,
+            portable=held is None,
+            _nonce=self.nonce,
         )
 
-    def _rows(self, comparison: Comparison) -> list[dict[str, Any]]:
-        return [
-            {"feature": feature, "anchor": anchor}
-            for feature, anchor in zip(comparison.features, feature_anchors(comparison), strict=True)
-        ]
+    def _rows(self, comparison: Comparison) -> list[GridRow]:
+        who = (comparison.product_name, comparison.tool_name)
+        labels = self.labels
+        rows = []
+        for feature, anchor in zip(comparison.features, feature_anchors(comparison), strict=True):
+            cells = []
+            for name, assessment in zip(who, (feature.product, feature.tool), strict=True):
+                verdict = assessment.verdict.value
+                kind = VERDICT_ADMONITION[assessment.verdict]
+                cells.append(GridCell(name, kind, verdict, labels[verdict], assessment.note))
+            rows.append(GridRow(feature, anchor, cells))
+        return rows

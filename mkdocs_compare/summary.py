@@ -32,6 +32,7 @@ from markupsafe import Markup
 from .collection import Collection
 from .model import Assessment, Comparison, Feature, Location, Problem, Severity, Verdict
 from .render import DEFAULT_LABELS, feature_anchors
+from .urls import page_url, relative_url
 
 SUMMARY_MARKER = "<!-- compare-summary -->"
 JSON_NAME = "comparisons.json"
@@ -126,28 +127,6 @@ class FeatureNames:
 # ---------------------------------------------------------------------------------------------
 # URLs
 # ---------------------------------------------------------------------------------------------
-def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
-    """A page's URL relative to the site root, by MkDocs' rules (for callers without MkDocs)."""
-    stem, _ = posixpath.splitext(src_uri)
-    if not use_directory_urls:
-        return stem + ".html"
-    if posixpath.basename(stem) in ("index", "README"):
-        folder = posixpath.dirname(stem)
-        return folder + "/" if folder else ""
-    return stem + "/"
-
-
-def relative_url(to_url: str, from_url: str) -> str:
-    """`to_url` relative to the page at `from_url` (both relative to the site root)."""
-    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
-    relative = posixpath.relpath("/" + to_url, "/" + base)
-    if to_url.endswith("/") or not to_url:
-        relative = relative.rstrip("/") + "/"
-        if relative == "./":
-            return "./"
-    return relative
-
-
 # ---------------------------------------------------------------------------------------------
 # The model
 # ---------------------------------------------------------------------------------------------

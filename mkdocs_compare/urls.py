@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from urllib.parse import quote
 
 _SCHEME_OR_ABSOLUTE_RE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|#)")
 
@@ -25,3 +26,50 @@ def rebase_url(url: str, src_uri: str, page_url: str | None) -> str:
     page_dir = page_url if page_url.endswith("/") else posixpath.dirname(page_url) + "/"
     rebased = posixpath.relpath("/" + target, "/" + page_dir)
     return rebased + ("#" + fragment if fragment else "")
+
+
+def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
+    """A page's URL relative to the site root, by MkDocs' rules (for callers without MkDocs).
+
+    Quoted as MkDocs quotes `File.url`, so a `:` in a file name cannot read as a URL scheme.
+    """
+    stem, _ = posixpath.splitext(src_uri)
+    if not use_directory_urls:
+        return quote(stem + ".html")
+    if posixpath.basename(stem) in ("index", "README"):
+        folder = posixpath.dirname(stem)
+        return quote(folder + "/") if folder else ""
+    return quote(stem + "/")
+
+
+def relative_url(to_url: str, from_url: str) -> str:
+    """`to_url` relative to the page at `from_url` (both relative to the site root)."""
+    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
+    relative = posixpath.relpath("/" + to_url, "/" + base)
+    if to_url.endswith("/") or not to_url:
+        relative = relative.rstrip("/") + "/"
+        if relative == "./":
+            return "./"
+    if ":" in relative.split("/", 1)[0]:
+        relative = "./" + relative  # not a scheme (MkDocs quotes ":", other callers may not)
+    return relative
+
+
+def relative_link(from_src: str, to_src: str) -> str:
+    """A Markdown link target from one source page to another, which MkDocs then validates."""
+    start = posixpath.dirname(from_src) or "."
+    # Pure string work for the usual relative POSIX paths (posixpath.relpath calls os.getcwd()
+    # twice per link, and a page links to every sibling of its category).
+    start_parts = [part for part in posixpath.normpath(start).split("/") if part != "."]
+    target_parts = [part for part in posixpath.normpath(to_src).split("/") if part != "."]
+    if to_src.startswith("/") or start.startswith("/") or ".." in start_parts or ".." in target_parts:
+        return quote(posixpath.relpath(to_src, start))
+    common = 0
+    while (
+        common < len(start_parts)
+        and common < len(target_parts)
+        and start_parts[common] == target_parts[common]
+    ):
+        common += 1
+    parts = [".."] * (len(start_parts) - common) + target_parts[common:]
+    return quote("/".join(parts) or ".")

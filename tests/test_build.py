@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -110,3 +111,67 @@ def test_real_exported_pages_build_with_only_search_and_compare(build_site: Buil
         for item in comparison.learn_more:
             assert item in text
     shutil.rmtree(site.site_dir)
+
+
+@pytest.mark.parametrize("code_form", ["pre", "fenced-nolang"])
+def test_samples_without_a_language_stay_plain_unless_guessing(build_site: BuildSite, code_form: str) -> None:
+    page = render(Page(code_form=code_form))
+    tokens = ".tabbed-set .highlight code span.kn, .tabbed-set .highlight code span.n"
+    plain = build_site({"compare/conveyor.md": page}).html("compare/conveyor/")
+    assert len(plain.select(".tabbed-set .highlight code")) == 2
+    assert not plain.select(tokens)
+
+    guessed = build_site({"compare/conveyor.md": page}, {"guess_language": True}).html("compare/conveyor/")
+    assert len(guessed.select(".tabbed-set .highlight code")) == 2
+    assert [span.get_text() for span in guessed.select(".tabbed-set .highlight code span.kn")][:2] == [
+        "from",
+        "import",
+    ]
+
+
+def test_grid_joins_the_html_before_search_and_other_plugins(build_site: BuildSite) -> None:
+    # The grid skips Python-Markdown (held back, then put in place in on_page_content); the
+    # search index, built from the page HTML later, must still hold every note.
+    site = build_site({"compare/conveyor.md": render(Page(rows=ROWS))})
+    html = site.text("compare/conveyor/index.html")
+    assert "mkdocs-compare:" not in html
+    soup = site.html("compare/conveyor/")
+    assert len(soup.select("article .compare-grid .compare-grid__row")) == len(ROWS)
+    # In document order: after its heading, before the code comparison.
+    assert html.index("compare-grid__row") < html.index("tabbed-set")
+    index = site.text("search/search_index.json")
+    for row in ROWS:
+        assert row.product_note in index and row.tool_note in index
+
+
+def test_grid_placeholder_lost_by_a_custom_template_warns_and_keeps_the_grid(
+    build_site: BuildSite, tmp_path
+) -> None:
+    templates = tmp_path / "overrides"
+    templates.mkdir()
+    # Inside a fenced block, Markdown makes the placeholder the code's text.
+    (templates / "comparison.md").write_text(
+        '# {{ c.title|md }}\n\n```text\n{% filter html_block %}{% include "feature_grid.html" %}'
+        "{% endfilter %}\n```\n",
+        encoding="utf-8",
+    )
+    site = build_site({"compare/conveyor.md": render(Page(rows=ROWS))}, {"custom_templates": str(templates)})
+    assert any("compare/conveyor.md" in w and "feature grid" in w for w in site.warnings())
+    soup = site.html("compare/conveyor/")
+    assert len(soup.select(".compare-grid__row")) == len(ROWS)
+
+
+def test_related_links_are_on_the_page_but_not_in_the_search_index(build_site: BuildSite) -> None:
+    site = build_site(
+        {
+            "compare/conveyor.md": render(Page(category="orchestrators")),
+            "compare/hopper.md": render(Page(tool="Hopper", category="orchestrators")),
+        }
+    )
+    soup = site.html("compare/conveyor/")
+    links = soup.find(id="related-comparisons").find_next("ul").select("a")
+    assert [(a.get_text(), a["href"]) for a in links] == [("Lattice vs Hopper", "../hopper/")]
+    assert (site.site_dir / "compare/hopper/index.html").exists()
+    entries = json.loads(site.text("search/search_index.json"))["docs"]
+    own = [entry for entry in entries if entry["location"].startswith("compare/conveyor/")]
+    assert own and not any("Hopper" in entry["text"] for entry in own)
