@@ -36,7 +36,7 @@ def test_benchmark_runs_and_updates_a_readme(tmp_path: Path) -> None:
     data = json.loads(figures.read_text("utf-8"))
     (size,) = data["sizes"]
     assert size["count"] == 6
-    for variant in ("without", "with", "no-summary", "no-summary-plain-pre"):
+    for variant in ("without", "with", "no-summary", "guess-language"):
         assert len(size["seconds"][variant]) == 1 and size["seconds"][variant][0] > 0
     # The hooks were timed, and the generated pages gave no warnings.
     assert {"on_files", "on_page_markdown"} <= set(size["hooks"])
