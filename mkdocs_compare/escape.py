@@ -32,7 +32,18 @@ def escape_html(value: object) -> Markup:
     """Escape for an HTML text or attribute context (and neutralise template braces)."""
     if isinstance(value, Markup):
         return value
-    return Markup(_HTML_RE.sub(lambda m: _HTML_AND_BRACES[m.group(0)], str(value)))
+    return Markup(html_text(str(value)))
+
+
+def html_text(text: str) -> str:
+    """`escape_html` for a plain string, as a plain string (for code that builds HTML itself)."""
+    if _HTML_RE.search(text) is None:
+        return text  # the usual case: nothing to replace
+    return _HTML_RE.sub(_html_entity, text)
+
+
+def _html_entity(match: re.Match[str]) -> str:
+    return _HTML_AND_BRACES[match.group(0)]
 
 
 def escape_markdown(value: object) -> Markup:

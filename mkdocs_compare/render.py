@@ -12,7 +12,7 @@ import functools
 import re
 import secrets
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from . import __version__
 from .escape import _HTML_RE as _HTML_SPECIAL_RE
-from .escape import code_fence, escape_html, escape_markdown, inert_code, safe_url
+from .escape import code_fence, escape_html, escape_markdown, html_text, inert_code, safe_url
 from .model import CodeSample, Comparison, Feature, Verdict
 from .parse import guess_language
 from .urls import rebase_url
@@ -179,7 +179,7 @@ def _finalize(value: Any) -> Any:
     if value is None:
         return ""
     if type(value) is str and _HTML_SPECIAL_RE.search(value) is None:
-        return value  # nothing to escape: autoescape's own (C) escape just marks it safe
+        return Markup(value)  # nothing to escape: skip the substitution (most notes and names)
     return escape_html(value)
 
 
@@ -227,6 +227,68 @@ def _template_cache() -> jinja2.BytecodeCache | None:
         return None
 
 
+def grid_html(comparison: Comparison, labels: Mapping[str, str]) -> Markup:
+    """What `templates/feature_grid.html` renders, written out in Python.
+
+    The grid is the one loop of a page that runs per feature and per verdict, and Jinja's
+    per-expression escaping made it half of a page's rendering time. A `feature_grid.html` in
+    `custom_templates` is used instead; tests/test_render.py checks the two agree.
+    """
+    h = html_text
+    product, tool = h(comparison.product_name), h(comparison.tool_name)
+    verdicts = {
+        verdict: (h(VERDICT_ADMONITION[verdict]), h(verdict.value), h(labels[verdict.value]))
+        for verdict in Verdict
+    }
+    out = [
+        f'<div class="compare-grid" role="table" aria-label="{h(labels["features"])}: '
+        f'{product} vs {tool}">\n'
+        f'<div class="compare-grid__head" role="row"><span role="columnheader">'
+        f'{h(labels["feature"])}</span><span role="columnheader">{product}</span>'
+        f'<span role="columnheader">{tool}</span></div>\n'
+    ]
+    for feature, anchor in zip(comparison.features, feature_anchors(comparison), strict=True):
+        out.append(
+            f'<div class="compare-grid__row" role="row" id="{h(anchor)}">\n'
+            f'<div class="compare-grid__feature" role="rowheader">{h(feature.name)}</div>\n'
+        )
+        for who, assessment in ((product, feature.product), (tool, feature.tool)):
+            kind, verdict, label = verdicts[assessment.verdict]
+            note = f"<p>{h(assessment.note)}</p>" if assessment.note else ""
+            out.append(
+                f'<div class="admonition {kind} compare-verdict compare-verdict--{verdict}" role="cell">'
+                f'<p class="admonition-title">{who}: {label}</p>{note}</div>\n'
+            )
+        if feature.extra_cells:
+            extras = "".join(f"<p>{h(extra)}</p>" for extra in feature.extra_cells)
+            out.append(f'<div class="compare-grid__extra" role="cell">{extras}</div>\n')
+        out.append("</div>\n")
+    out.append("</div>\n")
+    return Markup("".join(out))
+
+
+class _LazyRows(Sequence["GridRow"]):
+    """The grid's rows for templates, built on first use (only an overridden grid uses them)."""
+
+    def __init__(self, make: Callable[[], list[GridRow]]) -> None:
+        self._make = make
+        self._rows: list[GridRow] | None = None
+
+    def _get(self) -> list[GridRow]:
+        if self._rows is None:
+            self._rows = self._make()
+        return self._rows
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._get()[index]
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+    def __iter__(self) -> Iterator[GridRow]:
+        return iter(self._get())
+
+
 class Renderer:
     """Renders comparison pages; one instance per build keeps the Jinja environment warm."""
 
@@ -257,6 +319,8 @@ class Renderer:
         self.labels = {**DEFAULT_LABELS, **dict(self.settings.labels)}
         # Placeholders carry a per-build token, so no text can name one by chance.
         self.nonce = secrets.token_hex(6)
+        custom = self.settings.custom_templates
+        self.grid_overridden = bool(custom and (Path(custom) / "feature_grid.html").is_file())
 
     def render_page(
         self, comparison: Comparison, related: Sequence[RelatedLink] = (), page_url: str | None = None
@@ -286,7 +350,8 @@ class Renderer:
         return template.render(
             c=comparison,
             icon_url=rebase_url(safe_url(comparison.tool_icon_url), comparison.path, page_url),
-            rows=self._rows(comparison),
+            rows=_LazyRows(lambda: self._rows(comparison)),
+            grid_html=None if self.grid_overridden else grid_html(comparison, self.labels),
             related=list(related),
             labels=self.labels,
             admonition=VERDICT_ADMONITION,

@@ -45,11 +45,29 @@ def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
 def relative_url(to_url: str, from_url: str) -> str:
     """`to_url` relative to the page at `from_url` (both relative to the site root)."""
     base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
-    relative = posixpath.relpath("/" + to_url, "/" + base)
-    if to_url.endswith("/") or not to_url:
-        relative = relative.rstrip("/") + "/"
-        if relative == "./":
-            return "./"
+    base_parts = base.split("/")[:-1]
+    target_parts = to_url.split("/")
+    if (
+        "." in base_parts
+        or ".." in base_parts
+        or "" in base_parts
+        or "." in target_parts
+        or ".." in target_parts
+    ):
+        relative = posixpath.relpath("/" + to_url, "/" + base)  # unusual URLs: the general rule
+        if to_url.endswith("/") or not to_url:
+            relative = relative.rstrip("/") + "/"
+    else:  # the usual case, a page linking to pages of its site, in plain string work
+        common = 0
+        while (
+            common < len(base_parts)
+            and common < len(target_parts) - 1
+            and base_parts[common] == target_parts[common]
+        ):
+            common += 1
+        relative = "/".join([".."] * (len(base_parts) - common) + target_parts[common:]) or "./"
+    if relative in ("./", "/", ""):
+        return "./"
     if ":" in relative.split("/", 1)[0]:
         relative = "./" + relative  # not a scheme (MkDocs quotes ":", other callers may not)
     return relative

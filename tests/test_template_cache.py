@@ -43,7 +43,7 @@ def _count_compiles(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def test_a_second_build_loads_compiled_templates(private_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     compiled = _count_compiles(monkeypatch)
     first = Renderer().render_page(_comparison())
-    assert "comparison.md" in compiled and "feature_grid.html" in compiled
+    assert "comparison.md" in compiled and "hero.html" in compiled
     assert list(private_tmp.glob("_jinja2-cache-*/mkdocs-compare-*.cache"))
     compiled.clear()
     assert Renderer().render_page(_comparison()) == first

@@ -7,8 +7,10 @@ import posixpath
 import pytest
 from conftest import BuildSite
 from exported import Page, render
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from mkdocs_compare.urls import rebase_url
+from mkdocs_compare.urls import rebase_url, relative_url
 
 
 @pytest.mark.parametrize(
@@ -46,3 +48,31 @@ def test_relative_icon_resolves_in_the_built_page(build_site: BuildSite, use_dir
     page_dir = page if page.endswith("/") else posixpath.dirname(page) + "/"
     resolved = posixpath.normpath(posixpath.join(page_dir, src))
     assert (site.site_dir / resolved).read_text(encoding="utf-8") == svg
+
+
+def _relative_url_by_relpath(to_url: str, from_url: str) -> str:
+    """The general rule relative_url's string fast path must agree with."""
+    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
+    relative = posixpath.relpath("/" + to_url, "/" + base)
+    if to_url.endswith("/") or not to_url:
+        relative = relative.rstrip("/") + "/"
+        if relative == "./":
+            return "./"
+    if ":" in relative.split("/", 1)[0]:
+        relative = "./" + relative
+    return relative
+
+
+_folders = st.lists(st.sampled_from(["a", "b", "compare", "x-y", "c%3Ad"]), max_size=4)
+# A site's URLs: folders ("compare/x/", "" for the root) and files ("compare/x.html").
+_site_urls = st.builds(
+    lambda parts, file: "/".join([*parts, file]) if file else "".join(part + "/" for part in parts),
+    _folders,
+    st.sampled_from(["", "index.html", "p.html", "a.html"]),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_site_urls, _site_urls)
+def test_relative_url_agrees_with_relpath(to_url: str, from_url: str) -> None:
+    assert relative_url(to_url, from_url) == _relative_url_by_relpath(to_url, from_url)
