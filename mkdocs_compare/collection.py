@@ -109,10 +109,11 @@ class Collection:
                     continue
                 first = pages[0]
                 value = first.tool_name if label == "tool name" else first.slug
+                field_name = "toolName" if label == "tool name" else "slug"
                 for other in pages[1:]:
                     problems.append(
                         Problem(
-                            Location(other.path, field="toolName" if label == "tool name" else "slug"),
+                            Location(other.path, other.field_lines.get(field_name, 0), field=field_name),
                             f"duplicate {label} {value!r}: also used by {first.path}",
                             Severity.WARNING,
                         )

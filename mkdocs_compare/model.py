@@ -114,6 +114,8 @@ class Comparison:
     learn_more: list[str] = field(default_factory=list)
     leftover_text: list[str] = field(default_factory=list)
     has_table: bool = True
+    # Lines of the front-matter keys that warnings about the whole page point at (toolName, slug).
+    field_lines: dict[str, int] = field(default_factory=dict)
 
     @property
     def description(self) -> str:

@@ -328,6 +328,7 @@ class _Parser:
             seo=dict(seo or {}),
             webflow=dict(webflow or {}),
             meta=meta,
+            field_lines={key: self.field_line(key) for key in {self.detect_key, "toolName", "slug"}},
         )
         self.parse_body(comparison)
         return ParseResult(comparison, self.problems)

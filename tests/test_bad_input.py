@@ -133,8 +133,9 @@ def test_unknown_icons_and_missing_notes(bad_build: BuiltSite) -> None:
 
 def test_duplicate_tool_names_and_slugs(bad_build: BuiltSite) -> None:
     warnings = plugin_warnings(bad_build)
-    one(warnings, "compare/conveyor", "(field 'toolName')", "duplicate tool name 'Conveyor'", "also used by")
-    one(warnings, "compare/conveyor", "(field 'slug')", "duplicate slug 'lattice-vs-conveyor'")
+    # The second page (by path) is the one named, at the line of the field.
+    one(warnings, "compare/conveyor.md:8 (field 'toolName')", "duplicate tool name 'Conveyor'", "used by")
+    one(warnings, "compare/conveyor.md:3 (field 'slug')", "duplicate slug 'lattice-vs-conveyor'")
     assert bad_build.html("compare/conveyor/").select(".compare-grid")
     assert bad_build.html("compare/conveyor-copy/").select(".compare-grid")
 
