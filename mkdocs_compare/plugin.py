@@ -15,8 +15,8 @@ from mkdocs.utils.templates import TemplateContext
 from .collection import Collection, ParseCache, ParseOptions, scan_pages
 from .config import CompareConfig
 from .escape import html_safe_meta
-from .model import Problem, Severity
-from .render import HeldBlock, Renderer, RenderSettings, fill_blocks
+from .model import Comparison, Problem, Severity
+from .render import HeldBlock, RenderedPage, Renderer, RenderSettings, fill_blocks
 from .summary import SummaryDocument, compose_summary, plan_summary
 
 log = get_plugin_logger("compare")
@@ -91,12 +91,15 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         self.summary: tuple[str, SummaryDocument] | None = None  # (page src_uri, document)
         # src_uri -> HTML blocks of the page held back from Markdown, until they join its HTML
         self.held: dict[str, dict[str, HeldBlock]] = {}
+        self.rendered: dict[str, RenderedPage] = {}  # src_uri -> page rendered ahead of its event
+        self.rendered_ahead = False
+        self.dirty = False
         self.urls: dict[str, str] = {}  # src_uri -> URL of each comparison page in the build
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defining on_startup keeps this object across `mkdocs serve` rebuilds, so the parse
         # cache survives; everything per-build is reset in on_config.
-        self.command = command
+        self.dirty = dirty  # --dirty builds read only the edited pages: render only those
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -104,6 +107,8 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         self.collection = Collection()
         self.summary = None
         self.held = {}
+        self.rendered = {}
+        self.rendered_ahead = False
         self.urls = {}
         self.options = ParseOptions(
             product=self.config.product,
@@ -229,10 +234,24 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         page.meta["title"] = comparison.title  # also when MkDocs could not read the front matter
         page.meta = html_safe_meta(page.meta)  # themes print these unescaped
         uri = page.file.src_uri
-        related = self.collection.related_links(uri, self.urls) if self.config.related else []
-        rendered = self.renderer.render_page_held(comparison, related, page_url=page.file.url)
+        if not self.rendered_ahead and not self.dirty:
+            self._render_all()
+        rendered = self.rendered.pop(uri, None) or self._render(uri, comparison)
         self.held[uri] = rendered.blocks
         return rendered.markdown
+
+    def _render(self, uri: str, comparison: Comparison) -> RenderedPage:
+        related = self.collection.related_links(uri, self.urls) if self.config.related else []
+        return self.renderer.render_page_held(comparison, related, page_url=self.urls.get(uri))
+
+    def _render_all(self) -> None:
+        """Render every comparison page of the build in one loop, on the first page's event:
+        a tight loop runs about twice as fast as renders spread between Markdown conversions
+        (benchmarks/bench.py). Each page takes its own in its event, so memory is given back."""
+        self.rendered_ahead = True
+        for uri, comparison in self.collection.pages.items():
+            if uri in self.urls:
+                self.rendered[uri] = self._render(uri, comparison)
 
     @event_priority(100)  # before other plugins read the HTML: they see the page whole
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:

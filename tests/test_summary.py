@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import random
 import re
 import shutil
@@ -519,6 +520,42 @@ def test_serve_rebuilds_update_the_summary_and_the_export(tmp_path: Path) -> Non
         sibling
     )
     config.plugins.on_shutdown()
+
+
+def test_dirty_rebuild_renders_only_the_edited_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full build renders every page ahead, in one loop; `--dirty` builds (serve's
+    `--dirtyreload`) read only edited pages, so only those are rendered."""
+    pages = realistic_pages(4)
+    write_docs(tmp_path / "docs", {path: render(page) for path, page in pages.items()})
+    (tmp_path / "docs/index.md").write_text("# Home\n", encoding="utf-8")
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text(
+        yaml.safe_dump({"site_name": "Dirty", "theme": {"name": "material"}, "plugins": ["compare"]}),
+        encoding="utf-8",
+    )
+    rendered: list[str] = []
+    original = Renderer.render_page_held
+
+    def counting(self: Renderer, comparison: Any, *args: Any, **kwargs: Any) -> Any:
+        rendered.append(comparison.path)
+        return original(self, comparison, *args, **kwargs)
+
+    monkeypatch.setattr(Renderer, "render_page_held", counting)
+    config = load_config(str(config_file))
+    config.plugins.on_startup(command="build", dirty=True)
+    build(config, dirty=True)
+    assert sorted(rendered) == sorted(pages)
+
+    rendered.clear()
+    first = pages["compare/lattice-vs-tool00.md"]
+    first.rows[0].tool_note = "Edited for a dirty build."
+    source = tmp_path / "docs/compare/lattice-vs-tool00.md"
+    source.write_text(render(first), "utf-8")
+    os.utime(source, (time.time() + 5, time.time() + 5))  # newer than its built page
+    build(config, dirty=True)
+    assert rendered == ["compare/lattice-vs-tool00.md"]
+    built = (Path(config.site_dir) / "compare/lattice-vs-tool00/index.html").read_text("utf-8")
+    assert "Edited for a dirty build." in built
 
 
 # ---------------------------------------------------------------------------------------------
