@@ -45,6 +45,14 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--snippet", metavar="FILE", help="write the mkdocs.yml lines the output needs here (default: stdout)"
     )
+    render.add_argument(
+        "--for",
+        dest="generator",
+        choices=("mkdocs", "properdocs", "zensical"),
+        default="mkdocs",
+        help="the generator that builds OUT_DIR (default mkdocs): Zensical resolves URLs in raw HTML "
+        "against each page's source file, MkDocs and properdocs leave them as written",
+    )
     render.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     return parser
 

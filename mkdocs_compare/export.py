@@ -17,6 +17,7 @@ import argparse
 import posixpath
 import shutil
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -112,6 +113,7 @@ def render_directory(
     config: CompareConfig | None = None,
     *,
     use_directory_urls: bool = True,
+    source_relative_html: bool = False,
 ) -> RenderResult:
     """Copy every file of `docs_dir` to `out_dir`, comparison pages rendered, drafts left out.
 
@@ -150,7 +152,11 @@ def render_directory(
             guess_language=config.guess_language,
         )
     )
-    urls = {path: page_url(path, use_directory_urls) for path in scan.collection.pages}
+
+    def url_of(path: str) -> str:
+        return path if source_relative_html else page_url(path, use_directory_urls)
+
+    urls = {path: url_of(path) for path in scan.collection.pages}
     for path in files:
         target = out_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -191,7 +197,7 @@ def render_directory(
                     shutil.copyfile(asset, out_dir / uri)
                 result.assets.append(uri)
     if config.enabled:
-        _write_summary(scan, files, docs_dir, out_dir, config, renderer, use_directory_urls, result)
+        _write_summary(scan, files, docs_dir, out_dir, config, renderer, url_of, result)
     return result
 
 
@@ -202,7 +208,7 @@ def _write_summary(
     out_dir: Path,
     config: CompareConfig,
     renderer: Renderer,
-    use_directory_urls: bool,
+    url_of: Callable[[str], str],
     result: RenderResult,
 ) -> None:
     """The summary page and the exports, planned by the same pure code as the plugin's."""
@@ -221,8 +227,8 @@ def _write_summary(
     output = compose_summary(
         plan,
         collection.pages.values(),
-        {path: page_url(path, use_directory_urls) for path in collection.pages},
-        page_url(plan.page, use_directory_urls) if plan.page else plan.folder_url,
+        {path: url_of(path) for path in collection.pages},
+        url_of(plan.page) if plan.page else plan.folder_url,
         renderer.env,
         renderer.labels,
         product=config.product,
@@ -263,7 +269,13 @@ def run_render(args: argparse.Namespace) -> int:
             if out_dir.resolve() in (Path.cwd().resolve(), Path.home().resolve()):
                 raise RenderError(f"refusing to empty {out_dir}")
             shutil.rmtree(out_dir)
-        result = render_directory(Path(args.docs_dir), out_dir, config, use_directory_urls=use_directory_urls)
+        result = render_directory(
+            Path(args.docs_dir),
+            out_dir,
+            config,
+            use_directory_urls=use_directory_urls,
+            source_relative_html=getattr(args, "generator", "mkdocs") == "zensical",
+        )
     except RenderError as error:
         print(f"mkdocs-compare render: {error}", file=sys.stderr)
         return 2

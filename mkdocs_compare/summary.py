@@ -30,9 +30,10 @@ import jinja2
 from markupsafe import Markup
 
 from .collection import Collection
+from .escape import safe_url
 from .model import Assessment, Comparison, Feature, Location, Problem, Severity, Verdict
 from .render import DEFAULT_LABELS, feature_anchors
-from .urls import page_url, relative_url
+from .urls import page_url, rebase_url, relative_url
 
 SUMMARY_MARKER = "<!-- compare-summary -->"
 JSON_NAME = "comparisons.json"
@@ -151,6 +152,7 @@ class ToolRow:
     url: str  # relative to the site root
     href: str  # relative to the summary page
     category: str
+    icon: str = ""  # the tool icon's URL, safe, and relative to the summary page
     cells: dict[str, Cell] = field(default_factory=dict)  # by feature key, shown as columns
     slots: list[Cell | None] = field(default_factory=list)  # one per matrix column, in order
     others: list[Cell] = field(default_factory=list)  # features not shown as columns
@@ -253,7 +255,9 @@ def build_summary(
     for page in ordered:
         url = urls.get(page.path, "")
         href = relative_url(url, summary_url)
-        row = ToolRow(page, url, href, page.category.strip())
+        # The export's icon URL is relative to its own page: rebased for the summary's place.
+        icon = rebase_url(safe_url(page.tool_icon_url), page.path, summary_url)
+        row = ToolRow(page, url, href, page.category.strip(), icon)
         for index, (feature, anchor) in enumerate(zip(page.features, feature_anchors(page), strict=True)):
             key = keys[(page.path, index)]
             cell = Cell(feature, key, f"{href}#{anchor}")

@@ -152,6 +152,20 @@ def broken_summary_links(site_dir: Path, html_file: Path | None = None) -> list[
     return broken
 
 
+def missing_images(site_dir: Path, html_file: Path) -> list[str]:
+    """The relative `<img src>` of a built page's article that point at no file of the site."""
+    soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+    base = html_file.parent.relative_to(site_dir).as_posix()
+    missing = []
+    for image in soup.select("article img[src]"):
+        src = image["src"]
+        if "://" in src or src.startswith(("/", "data:")):
+            continue
+        if not (site_dir / posixpath.normpath(posixpath.join(base, src))).is_file():
+            missing.append(src)
+    return missing
+
+
 def page_html(site_dir: Path, src_path: str) -> Path:
     """The built HTML file of a source page, with MkDocs' (and Zensical's) directory URLs."""
     stem = src_path.removesuffix(".md")

@@ -50,6 +50,22 @@ def test_relative_icon_resolves_in_the_built_page(build_site: BuildSite, use_dir
     assert (site.site_dir / resolved).read_text(encoding="utf-8") == svg
 
 
+@pytest.mark.parametrize("summary_page", ["compare/index.md", "overview.md", "guide/tools/all.md"])
+def test_relative_icon_resolves_in_the_summary_cards(build_site: BuildSite, summary_page: str) -> None:
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>'
+    site = build_site(
+        {
+            "compare/conveyor.md": render(Page(icon_url="../assets/icons/conveyor.svg")),
+            "assets/icons/conveyor.svg": svg,
+        },
+        {"summary_page": summary_page},
+    )
+    stem = summary_page.removesuffix(".md")
+    page = stem.removesuffix("index") if stem.endswith("index") else stem + "/"
+    src = site.html(page).select_one("img.cmp-card__icon")["src"]
+    assert (site.site_dir / posixpath.normpath(posixpath.join(page, src))).read_text(encoding="utf-8") == svg
+
+
 def _relative_url_by_relpath(to_url: str, from_url: str) -> str:
     """The general rule relative_url's string fast path must agree with."""
     base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"

@@ -24,6 +24,7 @@ from portable import (
     example_docs,
     expected_matrix,
     expected_verdicts,
+    missing_images,
     page_html,
     run_render,
     without_plugin,
@@ -110,7 +111,9 @@ def test_example_site_builds_with_zensical(tmp_path: Path) -> None:
     if not docs.is_dir():
         pytest.skip(f"the example site's docs ({docs}) are not present")
     out = tmp_path / "out"
-    done = run_render(docs, out, "--config", EXAMPLE_CONFIG, "--snippet", tmp_path / "snippet.yml")
+    done = run_render(
+        docs, out, "--config", EXAMPLE_CONFIG, "--for", "zensical", "--snippet", tmp_path / "snippet.yml"
+    )
     assert done.returncode == 0, done.stderr
     snippet = yaml.safe_load((tmp_path / "snippet.yml").read_text(encoding="utf-8"))
     site = zensical_build(tmp_path, without_plugin(config, snippet, "out"))
@@ -120,6 +123,8 @@ def test_example_site_builds_with_zensical(tmp_path: Path) -> None:
         if not (out / path).exists() or not built_verdicts(page_html(site, path)):
             continue
         assert built_verdicts(page_html(site, path)) == expected_verdicts(source.read_bytes(), path)
+        # The example's icons are relative to their pages: Zensical resolves them from there.
+        assert not missing_images(site, page_html(site, path)), path
         compared += 1
     rendered = re.search(r"(\d+) comparison pages rendered", done.stderr)
     assert rendered is not None and compared == int(rendered.group(1)) >= 2
@@ -129,3 +134,4 @@ def test_example_site_builds_with_zensical(tmp_path: Path) -> None:
     assert matrix == built_matrix(page_html(tmp_path / "plugin-site", SUMMARY_PATH))
     assert len({tool for tool, _ in matrix}) == compared
     assert not broken_summary_links(site)
+    assert not missing_images(site, page_html(site, SUMMARY_PATH))
