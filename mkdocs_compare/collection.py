@@ -120,8 +120,11 @@ class Collection:
                     )
         return problems
 
-    def related_links(self, path: str, urls: Mapping[str, str] | None = None) -> list[RelatedLink]:
-        """The other pages of the same category.
+    def related_links(
+        self, path: str, urls: Mapping[str, str] | None = None, limit: int = 0
+    ) -> list[RelatedLink]:
+        """Other pages of the same category: all of them, or the `limit` that follow this page
+        in tool-name order (wrapping round), so that every page is linked from `limit` others.
 
         With `urls` (each page's source path -> its URL relative to the site root, as MkDocs'
         `File.url`) the links are URLs relative to `path`'s built URL, for raw HTML, and pages
@@ -136,7 +139,11 @@ class Collection:
             for other in self.sorted_pages():
                 groups[other.category].append(other)
             self._by_category, self._by_category_size = dict(groups), len(self.pages)
-        siblings = [other for other in self._by_category.get(page.category, []) if other.path != path]
+        group = self._by_category.get(page.category, [])
+        position = next((index for index, other in enumerate(group) if other.path == path), 0)
+        siblings = group[position + 1 :] + group[:position]
+        if limit > 0:
+            siblings = siblings[:limit]
         if urls is None:
             return [RelatedLink(o.title, o.tool_name, relative_link(path, o.path)) for o in siblings]
         if path not in urls:

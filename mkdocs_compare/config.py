@@ -28,6 +28,8 @@ class CompareConfig(base.Config):
     assets = c.Type(bool, default=True)
     max_features = c.Type(int, default=500)
     related = c.Type(bool, default=True)
+    # How many related comparisons a page lists (0: every page of its category).
+    related_limit = c.Type(int, default=8)
     # The generated summary page (None: index.md of the comparison pages' folder; "" to disable).
     summary_page = c.Optional(c.Type(str))
     summary_title = c.Type(str, default="Comparisons at a glance")

@@ -166,7 +166,9 @@ def render_directory(
         elif comparison is not None:
             # Markdown links to source paths: every generator resolves those (Zensical also
             # rewrites relative URLs in raw HTML, MkDocs does not, so HTML links cannot serve both).
-            related = scan.collection.related_links(path) if config.related else []
+            related = []
+            if config.related:
+                related = scan.collection.related_links(path, limit=config.related_limit)
             # Themes print title and description unescaped, as the plugin's build does not.
             meta = html_safe_meta(
                 {"title": comparison.title, "description": _description(comparison.meta, comparison)}

@@ -241,7 +241,9 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         return rendered.markdown
 
     def _render(self, uri: str, comparison: Comparison) -> RenderedPage:
-        related = self.collection.related_links(uri, self.urls) if self.config.related else []
+        related = []
+        if self.config.related:
+            related = self.collection.related_links(uri, self.urls, self.config.related_limit)
         return self.renderer.render_page_held(comparison, related, page_url=self.urls.get(uri))
 
     def _render_all(self) -> None:

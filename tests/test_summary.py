@@ -358,6 +358,23 @@ def test_every_page_of_a_category_links_its_siblings(build_site: BuildSite) -> N
         assert linked == by_category[page.category] - {stem}, stem
 
 
+def test_related_limit_links_the_next_pages_and_spreads_the_links(build_site: BuildSite) -> None:
+    tools = ["Anvil", "Beacon", "Crate", "Dynamo", "Ember"]
+    pages = {f"compare/{tool.lower()}.md": Page(tool=tool, category="orchestrators") for tool in tools}
+    site = build_site({path: render(page) for path, page in pages.items()}, {"related_limit": 2})
+    linked_from: dict[str, int] = defaultdict(int)
+    for index, tool in enumerate(tools):
+        stem = tool.lower()
+        hrefs = _related_links(site.html(f"compare/{stem}/"))
+        targets = [_page_of_href(site, f"compare/{stem}/", href)[0] for href in hrefs]
+        assert all(target.exists() for target in targets)
+        names = [target.parent.name for target in targets]
+        assert names == [tools[(index + 1) % 5].lower(), tools[(index + 2) % 5].lower()]
+        for name in names:
+            linked_from[name] += 1
+    assert dict(linked_from) == {tool.lower(): 2 for tool in tools}
+
+
 def test_summary_merges_into_the_maintainers_page_at_the_marker(build_site: BuildSite) -> None:
     pages = realistic_pages(3)
     own = "# Our comparisons\n\nIntro by the maintainer.\n\n<!-- compare-summary -->\n\nClosing words.\n"
