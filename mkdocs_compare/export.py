@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pathspec.gitignore
 import yaml
 from yaml_env_tag import construct_env_tag  # type: ignore[import-untyped]
 
@@ -36,6 +37,8 @@ from .summary import compose_summary, plan_summary
 from .urls import page_url
 
 ASSETS_URI = posixpath.dirname(CSS_URI)
+# What MkDocs never builds, whatever exclude_docs says (mkdocs.structure.files._default_exclude).
+DEFAULT_EXCLUDES = (".*", "/templates/")
 # The same pages MkDocs treats as Markdown (mkdocs.utils.markdown_extensions).
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 
@@ -114,8 +117,12 @@ def render_directory(
     *,
     use_directory_urls: bool = True,
     source_relative_html: bool = False,
+    excluded: str = "",
 ) -> RenderResult:
     """Copy every file of `docs_dir` to `out_dir`, comparison pages rendered, drafts left out.
+
+    Files MkDocs would not build are left out too: hidden ones, `templates/`, and those the
+    config's `exclude_docs` patterns (`excluded`) match.
 
     Also writes the summary page and its exports where the plugin would put them, and the
     plugin's assets under `assets/mkdocs-compare/` (unless the docs bring their own copy or
@@ -129,7 +136,7 @@ def render_directory(
         raise RenderError(f"{docs_dir} is not a folder")
     if out_dir == docs_dir or out_dir.is_relative_to(docs_dir) or docs_dir.is_relative_to(out_dir):
         raise RenderError(f"the output folder {out_dir} must be outside {docs_dir} (and not hold it)")
-    files = _source_files(docs_dir)
+    files = _source_files(docs_dir, excluded)
     pages = [path for path in files if path.lower().endswith(MARKDOWN_SUFFIXES)]
     options = ParseOptions(
         product=config.product, detect_key=config.detect_key, max_features=config.max_features
@@ -277,6 +284,7 @@ def run_render(args: argparse.Namespace) -> int:
             config,
             use_directory_urls=use_directory_urls,
             source_relative_html=getattr(args, "generator", "mkdocs") == "zensical",
+            excluded=exclude_docs(config_file),
         )
     except RenderError as error:
         print(f"mkdocs-compare render: {error}", file=sys.stderr)
@@ -315,14 +323,26 @@ def _description(meta: dict[str, Any], comparison: Comparison) -> str:
     return own.strip() if isinstance(own, str) and own.strip() else comparison.description
 
 
-def _source_files(docs_dir: Path) -> list[str]:
-    """Every file under docs_dir (POSIX, relative), skipping hidden ones as MkDocs does."""
+def _source_files(docs_dir: Path, exclude_docs: str = "") -> list[str]:
+    """Every file under docs_dir (POSIX, relative) that MkDocs would build: its default
+    exclusions (hidden files, `/templates/`) and the config's `exclude_docs` are left out."""
+    spec = pathspec.gitignore.GitIgnoreSpec.from_lines([*DEFAULT_EXCLUDES, *exclude_docs.splitlines()])
     found = []
     for path in docs_dir.rglob("*"):
-        relative = path.relative_to(docs_dir)
-        if path.is_file() and not any(part.startswith(".") for part in relative.parts):
-            found.append(relative.as_posix())
+        relative = path.relative_to(docs_dir).as_posix()
+        if path.is_file() and not spec.match_file(relative):
+            found.append(relative)
     return sorted(found)
+
+
+def exclude_docs(config_file: Path | None) -> str:
+    """The config's `exclude_docs` patterns ("" without a config file or the option)."""
+    if config_file is None:
+        return ""
+    value = _read_config(config_file).get("exclude_docs") or ""
+    if not isinstance(value, str):
+        raise RenderError(f"{config_file}: exclude_docs must be a multiline string of patterns")
+    return value
 
 
 def _compare_options(plugins: Any) -> dict[str, Any]:

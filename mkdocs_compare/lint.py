@@ -17,7 +17,14 @@ from typing import Any
 
 from .collection import ParseCache, ParseOptions, scan_pages
 from .config import CompareConfig
-from .export import MARKDOWN_SUFFIXES, RenderError, _read_config, _source_files, load_plugin_config
+from .export import (
+    MARKDOWN_SUFFIXES,
+    RenderError,
+    _read_config,
+    _source_files,
+    exclude_docs,
+    load_plugin_config,
+)
 from .model import Problem, Severity
 from .summary import plan_summary
 
@@ -73,7 +80,7 @@ def check_directory(
         raise RenderError(f"{docs_dir} is not a folder")
     if not config.enabled:
         return []
-    files = _source_files(docs_dir)
+    files = _source_files(docs_dir, exclude_docs(config_file))
     pages = [path for path in files if path.lower().endswith(MARKDOWN_SUFFIXES)]
     sources: dict[str, bytes] = {}
 

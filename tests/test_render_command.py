@@ -28,6 +28,7 @@ from portable import (
     write_generated_docs,
 )
 
+from mkdocs_compare.cli import main
 from mkdocs_compare.parse import split_front_matter
 from mkdocs_compare.plugin import ASSETS_DIR, CSS_URI, JS_URI
 
@@ -304,3 +305,28 @@ def test_rendered_front_matter_is_html_escaped(tmp_path: Path) -> None:
     meta = yaml.safe_load(front_matter or "")
     assert "<script>" not in meta["title"] and "&lt;script&gt;" in meta["title"]
     assert "<img" not in meta["description"] and "&lt;img" in meta["description"]
+
+
+def test_pages_mkdocs_would_not_build_are_left_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    broken = "---\ntoolName: Broken\ntitle: [\n---\n<table></table>\n"
+    write_docs(
+        tmp_path / "docs",
+        {
+            "compare/conveyor.md": render(Page()),
+            "compare/wip/hopper.md": render(Page(tool="Hopper")),  # exclude_docs
+            "templates/broken.md": broken,  # MkDocs' default exclusion
+            ".hidden/broken.md": broken,
+        },
+    )
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\nexclude_docs: |\n  compare/wip/\nplugins: [compare]\n", encoding="utf-8"
+    )
+    done = run_render("docs", "out", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    written = {path.relative_to(tmp_path / "out").as_posix() for path in (tmp_path / "out").rglob("*.md")}
+    assert written == {"compare/conveyor.md", "compare/index.md"}
+    assert "Hopper" not in (tmp_path / "out/compare/index.md").read_text(encoding="utf-8")
+
+    # The check command reads the same pages: the excluded broken ones are not reported.
+    monkeypatch.chdir(tmp_path)
+    assert main(["check"]) == 0
