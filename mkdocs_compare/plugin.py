@@ -16,7 +16,15 @@ from .collection import Collection, ParseCache, ParseOptions, scan_pages
 from .config import CompareConfig
 from .escape import html_safe_meta
 from .model import Comparison, Problem, Severity
-from .render import HeldBlock, RenderedPage, Renderer, RenderSettings, fill_blocks
+from .render import (
+    HeldBlock,
+    RenderedPage,
+    Renderer,
+    RenderSettings,
+    fill_blocks,
+    index_code_as_text,
+    restore_highlighting,
+)
 from .summary import SummaryDocument, compose_summary, plan_summary
 
 log = get_plugin_logger("compare")
@@ -94,6 +102,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         self.rendered: dict[str, RenderedPage] = {}  # src_uri -> page rendered ahead of its event
         self.rendered_ahead = False
         self.dirty = False
+        self.highlighted: dict[str, list[str]] = {}  # src_uri -> code regions held from search
         self.urls: dict[str, str] = {}  # src_uri -> URL of each comparison page in the build
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -107,6 +116,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         self.collection = Collection()
         self.summary = None
         self.held = {}
+        self.highlighted = {}
         self.rendered = {}
         self.rendered_ahead = False
         self.urls = {}
@@ -220,6 +230,8 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             page.content = self.summary[1].fill(page.content)
         blocks = self.held.pop(page.file.src_uri, None)
         if blocks is not None and page.content is not None:
+            regions = self.highlighted.pop(page.file.src_uri, [])
+            page.content = restore_highlighting(page.content, self.renderer.nonce, regions)
             page.content = _fill(blocks, page.content, page, searchable=False)
         return None
 
@@ -258,4 +270,10 @@ class ComparePlugin(BasePlugin[CompareConfig]):
     @event_priority(100)  # before other plugins read the HTML: they see the page whole
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         blocks = self.held.get(page.file.src_uri)
-        return None if blocks is None else _fill(blocks, html, page, searchable=True)
+        if blocks is None:
+            return None
+        html = _fill(blocks, html, page, searchable=True)
+        # The search index reads the code samples as plain text; their highlighting is back in
+        # on_page_context, after the index (same text, without thousands of Pygments spans).
+        html, self.highlighted[page.file.src_uri] = index_code_as_text(html, self.renderer.nonce)
+        return html

@@ -121,6 +121,57 @@ def fill_blocks(html: str, blocks: dict[str, HeldBlock], searchable: bool) -> tu
     return html, lost
 
 
+@jinja2.pass_context
+def _plain_for_search(context: Any, edge: str) -> Markup:
+    """`{{ plain_for_search("start") }}` … `("end") }}`: marks highlighted code that the search
+    index should read as plain text (see `index_code_as_text`); nothing in portable Markdown."""
+    if context.get("_held_blocks") is None:
+        return Markup("")
+    return Markup(f"<!-- mkdocs-compare:{context['_nonce']}:plain-for-search:{edge} -->\n")
+
+
+_SPAN_TAG_RE = re.compile(r"</?span\b[^>]*>")
+
+
+def index_code_as_text(html: str, nonce: str) -> tuple[str, list[str]]:
+    """The page HTML with the marked code's highlighting spans removed, and the highlighted
+    regions to put back (`restore_highlighting`) once the search index has read the page.
+
+    The text is the same either way; Pygments' thousands of `<span>`s are what a search
+    indexer pays for (Material's checks every open element on every tag: code tabs nest deep).
+    """
+    start = f"<!-- mkdocs-compare:{nonce}:plain-for-search:start -->"
+    end = f"<!-- mkdocs-compare:{nonce}:plain-for-search:end -->"
+    regions: list[str] = []
+    out: list[str] = []
+    position = 0
+    while (begin := html.find(start, position)) != -1 and (finish := html.find(end, begin)) != -1:
+        region = html[begin + len(start) : finish]
+        regions.append(region)
+        out += [html[position:begin], start, _SPAN_TAG_RE.sub("", region), end]
+        position = finish + len(end)
+    out.append(html[position:])
+    return "".join(out), regions
+
+
+def restore_highlighting(html: str, nonce: str, regions: list[str]) -> str:
+    """Put the highlighted regions back in place of their plain copies (and drop the marks)."""
+    start = f"<!-- mkdocs-compare:{nonce}:plain-for-search:start -->"
+    end = f"<!-- mkdocs-compare:{nonce}:plain-for-search:end -->"
+    out: list[str] = []
+    position = 0
+    for region in regions:
+        begin, finish = html.find(start, position), html.find(end, position)
+        if begin == -1 or finish < begin:
+            break
+        # Each mark is a block of its own: it goes with the blank line Markdown put after it.
+        out += [html[position:begin], region.removeprefix("\n\n")]
+        position = finish + len(end)
+        position += 2 if html.startswith("\n\n", position) else 0
+    out.append(html[position:])
+    return "".join(out)
+
+
 @functools.lru_cache(maxsize=4096)
 def slugify(text: str) -> str:
     """An ASCII, lowercase, dash-separated id fragment (cached: feature names repeat across pages)."""
@@ -316,6 +367,7 @@ class Renderer:
         self.env.filters.update(
             md=escape_markdown, url=safe_url, fenced=fenced_sample, slug=slugify, html_block=_html_block
         )
+        self.env.globals["plain_for_search"] = _plain_for_search
         self.labels = {**DEFAULT_LABELS, **dict(self.settings.labels)}
         # Placeholders carry a per-build token, so no text can name one by chance.
         self.nonce = secrets.token_hex(6)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from conftest import BuildSite
 from exported import Page, render
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -11,7 +13,13 @@ from strategies import exported_pages, mutated_pages
 
 from mkdocs_compare.model import ComparisonError
 from mkdocs_compare.parse import parse_comparison
-from mkdocs_compare.render import Renderer, RenderSettings, grid_html
+from mkdocs_compare.render import (
+    Renderer,
+    RenderSettings,
+    grid_html,
+    index_code_as_text,
+    restore_highlighting,
+)
 
 EXAMPLE_PAGES = sorted((Path(__file__).parent.parent / "example_site" / "docs" / "compare").glob("*.md"))
 LABELS = {"features": "Features & {more}", "feature": "<Feature>", "yes": "Oui", "no": "Non"}
@@ -56,3 +64,34 @@ def test_an_overridden_grid_template_is_used(tmp_path: Path) -> None:
     assert comparison is not None
     output = Renderer(RenderSettings(custom_templates=str(tmp_path))).render_page(comparison)
     assert '<div class="my-grid"><b>' in output and "compare-grid__row" not in output
+
+
+def _marked(nonce: str, body: str) -> str:
+    start = f"<!-- mkdocs-compare:{nonce}:plain-for-search:start -->"
+    end = f"<!-- mkdocs-compare:{nonce}:plain-for-search:end -->"
+    return f"{start}\n\n{body}\n{end}\n\n"
+
+
+def test_code_is_indexed_as_plain_text_and_its_highlighting_comes_back() -> None:
+    code = (
+        '<div class="highlight"><pre><code><span class="kn">import</span> '
+        '<span class="n">x</span></code></pre></div>'
+    )
+    other = "<p>between <span class='keep'>me</span></p>\n"
+    html = f"<h2>Code</h2>\n{_marked('n1', code)}{other}{_marked('n1', code)}<h2>End</h2>"
+    plain, regions = index_code_as_text(html, "n1")
+    assert len(regions) == 2
+    assert plain.count("<pre><code>import x</code></pre>") == 2 and 'class="kn"' not in plain
+    assert "<span class='keep'>" in plain  # outside the marks: untouched
+    restored = restore_highlighting(plain, "n1", regions)
+    assert restored == f"<h2>Code</h2>\n{code}\n{other}{code}\n<h2>End</h2>"
+    assert index_code_as_text(html, "other-nonce") == (html, [])  # another build's marks: not ours
+
+
+def test_search_index_reads_the_code_and_the_page_keeps_its_highlighting(build_site: BuildSite) -> None:
+    site = build_site({"compare/conveyor.md": render(Page())})
+    html = site.text("compare/conveyor/index.html")
+    assert "plain-for-search" not in html and 'class="kn"' in html
+    entries = json.loads(site.text("search/search_index.json"))["docs"]
+    code = next(e for e in entries if e["location"] == "compare/conveyor/#code-comparison")
+    assert "from lattice import flow" in code["text"] and "<span" not in code["text"]
