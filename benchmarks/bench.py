@@ -1,6 +1,6 @@
 """Build-speed benchmark: how much slower does mkdocs-compare make a Material build?
 
-    python benchmarks/bench.py                  # N = 100 and 1,000 (about 9 minutes on 2 cores)
+    python benchmarks/bench.py                  # N = 100 and 1,000 (about 17 minutes on 2 cores)
     python benchmarks/bench.py --quick          # N = 100 only, 3 runs each (about 1 minute)
     python benchmarks/bench.py --update-readme  # also rewrite the table in README.md
 
@@ -747,7 +747,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--sizes", help="comma-separated page counts (default 100,1000; --quick: 100)")
     parser.add_argument("--runs", type=int, help="runs of each variant at N < 1000 (default 9; --quick: 3)")
-    parser.add_argument("--runs-large", type=int, help="runs of each variant at N >= 1000 (default 3)")
+    parser.add_argument("--runs-large", type=int, help="runs of each variant at N >= 1000 (default 5)")
     parser.add_argument("--quick", action="store_true", help="N = 100 only, 3 runs of each variant")
     parser.add_argument("--no-serve", action="store_true", help="skip the serve-rebuild measurement")
     parser.add_argument("--no-backends", action="store_true", help="skip the parser backend comparison")
@@ -771,7 +771,7 @@ def main(argv: list[str] | None = None) -> int:
     # --quick changes the defaults only: explicit --sizes/--runs still win.
     args.sizes = args.sizes or ("100" if args.quick else "100,1000")
     args.runs = args.runs or (3 if args.quick else 9)
-    args.runs_large = args.runs_large or (2 if args.quick else 3)
+    args.runs_large = args.runs_large or (2 if args.quick else 5)
     counts = sorted({int(value) for value in args.sizes.split(",") if value.strip()})
 
     def say(message: str) -> None:
