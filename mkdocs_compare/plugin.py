@@ -267,7 +267,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             if uri in self.urls:
                 self.rendered[uri] = self._render(uri, comparison)
 
-    @event_priority(100)  # before other plugins read the HTML: they see the page whole
+    @event_priority(100)  # before other plugins read the HTML: they see the grid in place
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         blocks = self.held.get(page.file.src_uri)
         if blocks is None:
