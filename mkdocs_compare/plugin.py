@@ -22,8 +22,7 @@ from .render import (
     Renderer,
     RenderSettings,
     fill_blocks,
-    index_code_as_text,
-    restore_highlighting,
+    hold_code_from_search,
 )
 from .summary import SummaryDocument, compose_summary, plan_summary
 
@@ -78,9 +77,10 @@ def _fill(blocks: dict[str, HeldBlock], html: str, page: Page, *, searchable: bo
     html, lost = fill_blocks(html, blocks, searchable)
     if lost:
         log.warning(
-            f"{page.file.src_uri}: the place of a generated HTML block (the feature grid or the "
-            "related links) was lost in Markdown: a custom template put `html_block` where "
-            "Markdown does not pass HTML through. The block is added at the end of the page"
+            f"{page.file.src_uri}: the place of a generated HTML block (the feature grid, the "
+            "related links or the code samples) was lost: a custom template put `html_block` "
+            "where Markdown does not pass HTML through, or another plugin changed the page. "
+            "The block is added at the end of the page"
         )
         html += "\n" + "\n".join(lost)
     return html
@@ -102,7 +102,6 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         self.rendered: dict[str, RenderedPage] = {}  # src_uri -> page rendered ahead of its event
         self.rendered_ahead = False
         self.dirty = False
-        self.highlighted: dict[str, list[str]] = {}  # src_uri -> code regions held from search
         self.urls: dict[str, str] = {}  # src_uri -> URL of each comparison page in the build
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -116,7 +115,6 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         self.collection = Collection()
         self.summary = None
         self.held = {}
-        self.highlighted = {}
         self.rendered = {}
         self.rendered_ahead = False
         self.urls = {}
@@ -230,8 +228,6 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             page.content = self.summary[1].fill(page.content)
         blocks = self.held.pop(page.file.src_uri, None)
         if blocks is not None and page.content is not None:
-            regions = self.highlighted.pop(page.file.src_uri, [])
-            page.content = restore_highlighting(page.content, self.renderer.nonce, regions)
             page.content = _fill(blocks, page.content, page, searchable=False)
         return None
 
@@ -275,5 +271,4 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         html = _fill(blocks, html, page, searchable=True)
         # The search index reads the code samples as plain text; their highlighting is back in
         # on_page_context, after the index (same text, without thousands of Pygments spans).
-        html, self.highlighted[page.file.src_uri] = index_code_as_text(html, self.renderer.nonce)
-        return html
+        return hold_code_from_search(html, self.renderer.nonce, blocks)

@@ -121,52 +121,48 @@ def fill_blocks(html: str, blocks: dict[str, HeldBlock], searchable: bool) -> tu
     return html, lost
 
 
+def _mark(nonce: str, name: str) -> str:
+    """An HTML comment the renderer places and the plugin finds again (never page text: that
+    is escaped, and the nonce is per build)."""
+    return f"<!-- mkdocs-compare:{nonce}:{name} -->"
+
+
 @jinja2.pass_context
 def _plain_for_search(context: Any, edge: str) -> Markup:
     """`{{ plain_for_search("start") }}` … `("end") }}`: marks highlighted code that the search
-    index should read as plain text (see `index_code_as_text`); nothing in portable Markdown."""
+    index should read as plain text (see `hold_code_from_search`); nothing in portable Markdown."""
     if context.get("_held_blocks") is None:
         return Markup("")
-    return Markup(f"<!-- mkdocs-compare:{context['_nonce']}:plain-for-search:{edge} -->\n")
+    return Markup(_mark(context["_nonce"], f"plain-for-search:{edge}") + "\n")
 
 
 _SPAN_TAG_RE = re.compile(r"</?span\b[^>]*>")
 
 
-def index_code_as_text(html: str, nonce: str) -> tuple[str, list[str]]:
-    """The page HTML with the marked code's highlighting spans removed, and the highlighted
-    regions to put back (`restore_highlighting`) once the search index has read the page.
+def hold_code_from_search(html: str, nonce: str, blocks: dict[str, HeldBlock]) -> str:
+    """The page HTML with the marked code's highlighting spans removed; each highlighted region
+    joins `blocks` as an unsearchable block, put back by `fill_blocks` once the search index
+    has read the page.
 
     The text is the same either way; Pygments' thousands of `<span>`s are what a search
     indexer pays for (Material's checks every open element on every tag: code tabs nest deep).
     """
-    start = f"<!-- mkdocs-compare:{nonce}:plain-for-search:start -->"
-    end = f"<!-- mkdocs-compare:{nonce}:plain-for-search:end -->"
-    regions: list[str] = []
+    start, end = _mark(nonce, "plain-for-search:start"), _mark(nonce, "plain-for-search:end")
     out: list[str] = []
     position = 0
+    number = 0
     while (begin := html.find(start, position)) != -1 and (finish := html.find(end, begin)) != -1:
         region = html[begin + len(start) : finish]
-        regions.append(region)
-        out += [html[position:begin], start, _SPAN_TAG_RE.sub("", region), end]
+        placeholder = (
+            _mark(nonce, f"code-{number}:start")
+            + _SPAN_TAG_RE.sub("", region)
+            + _mark(nonce, f"code-{number}:end")
+        )
+        blocks[placeholder] = HeldBlock(region.removeprefix("\n\n"), searchable=False)
+        out += [html[position:begin], placeholder]
+        number += 1
         position = finish + len(end)
-    out.append(html[position:])
-    return "".join(out), regions
-
-
-def restore_highlighting(html: str, nonce: str, regions: list[str]) -> str:
-    """Put the highlighted regions back in place of their plain copies (and drop the marks)."""
-    start = f"<!-- mkdocs-compare:{nonce}:plain-for-search:start -->"
-    end = f"<!-- mkdocs-compare:{nonce}:plain-for-search:end -->"
-    out: list[str] = []
-    position = 0
-    for region in regions:
-        begin, finish = html.find(start, position), html.find(end, position)
-        if begin == -1 or finish < begin:
-            break
         # Each mark is a block of its own: it goes with the blank line Markdown put after it.
-        out += [html[position:begin], region.removeprefix("\n\n")]
-        position = finish + len(end)
         position += 2 if html.startswith("\n\n", position) else 0
     out.append(html[position:])
     return "".join(out)
@@ -220,7 +216,7 @@ def _html_block(context: Any, html: str, searchable: bool = True) -> Markup:
     held: dict[str, HeldBlock] | None = context.get("_held_blocks")
     if held is None:
         return Markup(html)
-    placeholder = f"<!-- mkdocs-compare:{context['_nonce']}:{len(held)} -->"
+    placeholder = _mark(context["_nonce"], str(len(held)))
     held[placeholder] = HeldBlock(str(html).rstrip("\n"), searchable)
     return Markup(placeholder + "\n")
 
@@ -387,7 +383,7 @@ class Renderer:
     def render_page_held(
         self, comparison: Comparison, related: Sequence[RelatedLink] = (), page_url: str | None = None
     ) -> RenderedPage:
-        """Like `render_page`, with the feature grid held back for `RenderedPage.fill`."""
+        """Like `render_page`, with the feature grid and related links held back (`fill_blocks`)."""
         held: dict[str, HeldBlock] = {}
         return RenderedPage(self._render(comparison, related, page_url, held), held)
 

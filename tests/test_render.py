@@ -16,9 +16,9 @@ from mkdocs_compare.parse import parse_comparison
 from mkdocs_compare.render import (
     Renderer,
     RenderSettings,
+    fill_blocks,
     grid_html,
-    index_code_as_text,
-    restore_highlighting,
+    hold_code_from_search,
 )
 
 EXAMPLE_PAGES = sorted((Path(__file__).parent.parent / "example_site" / "docs" / "compare").glob("*.md"))
@@ -79,13 +79,16 @@ def test_code_is_indexed_as_plain_text_and_its_highlighting_comes_back() -> None
     )
     other = "<p>between <span class='keep'>me</span></p>\n"
     html = f"<h2>Code</h2>\n{_marked('n1', code)}{other}{_marked('n1', code)}<h2>End</h2>"
-    plain, regions = index_code_as_text(html, "n1")
-    assert len(regions) == 2
+    blocks: dict = {}
+    plain = hold_code_from_search(html, "n1", blocks)
+    assert len(blocks) == 2 and not any(block.searchable for block in blocks.values())
     assert plain.count("<pre><code>import x</code></pre>") == 2 and 'class="kn"' not in plain
     assert "<span class='keep'>" in plain  # outside the marks: untouched
-    restored = restore_highlighting(plain, "n1", regions)
+    restored, lost = fill_blocks(plain, blocks, searchable=False)
+    assert lost == [] and blocks == {}
     assert restored == f"<h2>Code</h2>\n{code}\n{other}{code}\n<h2>End</h2>"
-    assert index_code_as_text(html, "other-nonce") == (html, [])  # another build's marks: not ours
+    others: dict = {}
+    assert hold_code_from_search(html, "other-nonce", others) == html and others == {}  # not ours
 
 
 def test_search_index_reads_the_code_and_the_page_keeps_its_highlighting(build_site: BuildSite) -> None:
