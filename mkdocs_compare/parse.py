@@ -52,7 +52,7 @@ _FAST_CELL = (
 _FAST_ROW_RE = re.compile(r"\s*(<tr>)\s*<td>([^<]*)</td>" + _FAST_CELL + _FAST_CELL + r"\s*</tr>")
 _FAST_START_RE = re.compile(r"\s*(?:<tbody>)?")
 _FAST_END_RE = re.compile(r"\s*(?:</tbody>\s*)?")
-_FAST_VERDICTS = {"yes": Verdict.YES, "no": Verdict.NO}
+_VERDICTS = {"yes": Verdict.YES, "no": Verdict.NO}  # icon class -> verdict
 _CLASS_RE = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _FENCE_RE = re.compile(
     r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n]*)\n(?P<code>.*?)"
@@ -328,7 +328,7 @@ class _Parser:
             seo=dict(seo or {}),
             webflow=dict(webflow or {}),
             meta=meta,
-            field_lines={key: self.field_line(key) for key in {self.detect_key, "toolName", "slug"}},
+            field_lines={key: self.field_line(key) for key in ("toolName", "slug")},
         )
         self.parse_body(comparison)
         return ParseResult(comparison, self.problems)
@@ -387,8 +387,8 @@ class _Parser:
             name, product_note, tool_note = _clean(name), _clean(product_note), _clean(tool_note)
             if not (name and product_note and tool_note):
                 return None
-            product = Assessment(_FAST_VERDICTS[product_icon], product_note, product_icon)
-            tool = Assessment(_FAST_VERDICTS[tool_icon], tool_note, tool_icon)
+            product = Assessment(_VERDICTS[product_icon], product_note, product_icon)
+            tool = Assessment(_VERDICTS[tool_icon], tool_note, tool_icon)
             features.append(Feature(name, product, tool, line=self.line_at(base + row.start(1))))
             position = row.end()
         end = _FAST_END_RE.match(fragment, position)
@@ -491,7 +491,7 @@ class _Parser:
             verdict, icon_class = Verdict.UNKNOWN, ""
         else:
             icon_class = cell.icons[0]
-            verdict = {"yes": Verdict.YES, "no": Verdict.NO}.get(icon_class.lower(), Verdict.UNKNOWN)
+            verdict = _VERDICTS.get(icon_class.lower(), Verdict.UNKNOWN)
             if verdict is Verdict.UNKNOWN:
                 self.warn(
                     f"{name!r}: unknown icon class 'icon {icon_class}' in the {side} cell "
