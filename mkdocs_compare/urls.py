@@ -58,14 +58,7 @@ def relative_url(to_url: str, from_url: str) -> str:
         if to_url.endswith("/") or not to_url:
             relative = relative.rstrip("/") + "/"
     else:  # the usual case, a page linking to pages of its site, in plain string work
-        common = 0
-        while (
-            common < len(base_parts)
-            and common < len(target_parts) - 1
-            and base_parts[common] == target_parts[common]
-        ):
-            common += 1
-        relative = "/".join([".."] * (len(base_parts) - common) + target_parts[common:]) or "./"
+        relative = "/".join(_climb(base_parts, target_parts, len(target_parts) - 1)) or "./"
     if relative in ("./", "/", ""):
         return "./"
     if ":" in relative.split("/", 1)[0]:
@@ -82,12 +75,13 @@ def relative_link(from_src: str, to_src: str) -> str:
     target_parts = [part for part in posixpath.normpath(to_src).split("/") if part != "."]
     if to_src.startswith("/") or start.startswith("/") or ".." in start_parts or ".." in target_parts:
         return quote(posixpath.relpath(to_src, start))
+    return quote("/".join(_climb(start_parts, target_parts, len(target_parts))) or ".")
+
+
+def _climb(folder: list[str], target: list[str], most_shared: int) -> list[str]:
+    """The parts of a relative path from `folder` to `target` (both split on "/"): up out of
+    the folders they do not share (at most `most_shared` are), then down into the target."""
     common = 0
-    while (
-        common < len(start_parts)
-        and common < len(target_parts)
-        and start_parts[common] == target_parts[common]
-    ):
+    while common < min(len(folder), most_shared) and folder[common] == target[common]:
         common += 1
-    parts = [".."] * (len(start_parts) - common) + target_parts[common:]
-    return quote("/".join(parts) or ".")
+    return [".."] * (len(folder) - common) + target[common:]
