@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from .model import Comparison, ComparisonError, Location, ParseResult, Problem, Severity
+from .model import Comparison, ComparisonError, Location, ParseResult, Problem, RelatedLink, Severity
 from .parse import (
     DEFAULT_DETECT_KEY,
     DEFAULT_MAX_FEATURES,
@@ -22,7 +22,6 @@ from .parse import (
     looks_like_comparison,
     parse_comparison,
 )
-from .render import RelatedLink
 from .urls import relative_link, relative_url
 
 

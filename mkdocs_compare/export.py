@@ -30,8 +30,8 @@ from .collection import Collection, ParseCache, ParseOptions, Scan, scan_pages
 from .config import CompareConfig
 from .escape import html_safe_meta
 from .model import Comparison, Problem, Severity
+from .needs import ASSETS_DIR, CSS_URI, REQUIRED_EXTENSIONS
 from .parse import decode_source
-from .plugin import ASSETS_DIR, CSS_URI, REQUIRED_EXTENSIONS
 from .render import Renderer, RenderSettings
 from .summary import compose_summary, plan_summary
 from .urls import page_url

@@ -123,6 +123,17 @@ class Comparison:
         return self.seo_description or str(self.seo.get("description") or "")
 
 
+@dataclass(frozen=True)
+class RelatedLink:
+    """A link to a sibling comparison page: for `render_page_held`, a URL relative to the built
+    page (the list is raw HTML, which MkDocs does not rewrite); for `render_page`, a source
+    path relative to the page's source (the list is Markdown links)."""
+
+    title: str
+    tool_name: str
+    href: str
+
+
 @dataclass
 class ParseResult:
     """A parsed page and the problems found on the way (which never stop parsing)."""

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -16,6 +15,7 @@ from .collection import Collection, ParseCache, ParseOptions, scan_pages
 from .config import CompareConfig
 from .escape import html_safe_meta
 from .model import Comparison, Problem, Severity
+from .needs import ASSETS_DIR, CSS_URI, JS_URI, REQUIRED_EXTENSIONS
 from .render import (
     HeldBlock,
     RenderedPage,
@@ -27,20 +27,6 @@ from .render import (
 from .summary import SummaryDocument, compose_summary, plan_summary
 
 log = get_plugin_logger("compare")
-
-ASSETS_DIR = Path(__file__).parent / "assets"
-CSS_URI = "assets/mkdocs-compare/compare.css"
-JS_URI = "assets/mkdocs-compare/compare.js"
-
-# Extension name -> the settings it gets when the plugin adds it.
-REQUIRED_EXTENSIONS: dict[str, dict[str, Any]] = {
-    "admonition": {},
-    "attr_list": {},
-    "md_in_html": {},
-    "pymdownx.highlight": {},
-    "pymdownx.superfences": {},
-    "pymdownx.tabbed": {"alternate_style": True},
-}
 
 
 def _extension_name(name: str) -> str:

@@ -23,7 +23,7 @@ from markupsafe import Markup
 from . import __version__
 from .escape import _HTML_RE as _HTML_SPECIAL_RE
 from .escape import code_fence, escape_html, escape_markdown, html_text, inert_code, safe_url
-from .model import CodeSample, Comparison, Feature, Verdict
+from .model import CodeSample, Comparison, Feature, RelatedLink, Verdict
 from .parse import guess_language
 from .urls import rebase_url
 
@@ -42,17 +42,6 @@ DEFAULT_LABELS: dict[str, str] = {
 }
 
 VERDICT_ADMONITION = {Verdict.YES: "success", Verdict.NO: "failure", Verdict.UNKNOWN: "question"}
-
-
-@dataclass(frozen=True)
-class RelatedLink:
-    """A link to a sibling comparison page: for `render_page_held`, a URL relative to the built
-    page (the list is raw HTML, which MkDocs does not rewrite); for `render_page`, a source
-    path relative to the page's source (the list is Markdown links)."""
-
-    title: str
-    tool_name: str
-    href: str
 
 
 class GridCell(NamedTuple):

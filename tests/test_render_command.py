@@ -29,8 +29,8 @@ from portable import (
 )
 
 from mkdocs_compare.cli import main
+from mkdocs_compare.needs import ASSETS_DIR, CSS_URI, JS_URI
 from mkdocs_compare.parse import split_front_matter
-from mkdocs_compare.plugin import ASSETS_DIR, CSS_URI, JS_URI
 
 SITE = {"site_name": "Render test", "site_url": "https://example.org/", "theme": {"name": "material"}}
 

@@ -31,7 +31,7 @@ from portable import (
     write_generated_docs,
 )
 
-from mkdocs_compare.plugin import ASSETS_DIR, JS_URI
+from mkdocs_compare.needs import ASSETS_DIR, JS_URI
 
 pytestmark = pytest.mark.skipif(
     importlib.util.find_spec("zensical") is None,
