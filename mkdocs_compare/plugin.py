@@ -14,16 +14,10 @@ from mkdocs.utils.templates import TemplateContext
 from .collection import Collection, ParseCache, ParseOptions, scan_pages
 from .config import CompareConfig
 from .escape import html_safe_meta
+from .held import HeldBlock, RenderedPage, fill_blocks, hold_code_from_search
 from .model import Comparison, Problem, Severity
 from .needs import ASSETS_DIR, CSS_URI, JS_URI, REQUIRED_EXTENSIONS
-from .render import (
-    HeldBlock,
-    RenderedPage,
-    Renderer,
-    RenderSettings,
-    fill_blocks,
-    hold_code_from_search,
-)
+from .render import Renderer, RenderSettings
 from .summary import SummaryDocument, compose_summary, plan_summary
 
 log = get_plugin_logger("compare")

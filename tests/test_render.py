@@ -11,15 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import exported_pages, mutated_pages
 
+from mkdocs_compare.grid import grid_html
+from mkdocs_compare.held import fill_blocks, hold_code_from_search
 from mkdocs_compare.model import ComparisonError
 from mkdocs_compare.parse import parse_comparison
-from mkdocs_compare.render import (
-    Renderer,
-    RenderSettings,
-    fill_blocks,
-    grid_html,
-    hold_code_from_search,
-)
+from mkdocs_compare.render import Renderer, RenderSettings
 
 EXAMPLE_PAGES = sorted((Path(__file__).parent.parent / "example_site" / "docs" / "compare").glob("*.md"))
 LABELS = {"features": "Features & {more}", "feature": "<Feature>", "yes": "Oui", "no": "Non"}
