@@ -22,7 +22,8 @@ class CompareConfig(base.Config):
     labels = c.DictOfItems(c.Type(str), default={})
     # Highlight code samples exported without a language, as a guessed one (off: plain text).
     guess_language = c.Type(bool, default=False)
-    # Add the Markdown extensions the output needs (never overriding the user's settings).
+    # No effect, kept so that existing configurations load: the plugin no longer adds Markdown
+    # extensions to the site (it writes its code tabs as HTML and needs none).
     markdown_extensions = c.Type(bool, default=True)
     # Add the plugin's stylesheet and script to the site.
     assets = c.Type(bool, default=True)

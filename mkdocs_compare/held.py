@@ -52,6 +52,12 @@ def fill_blocks(html: str, blocks: dict[str, HeldBlock], searchable: bool) -> tu
     return html, lost
 
 
+def plain_for_search_marks(html: str, nonce: str) -> Markup:
+    """Highlighted code between the marks that `hold_code_from_search` looks for."""
+    start, end = _mark(nonce, "plain-for-search:start"), _mark(nonce, "plain-for-search:end")
+    return Markup(f"{start}{html}{end}")
+
+
 def _mark(nonce: str, name: str) -> str:
     """An HTML comment the renderer places and the plugin finds again (never page text: that
     is escaped, and the nonce is per build)."""

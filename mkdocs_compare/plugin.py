@@ -15,32 +15,13 @@ from .collection import Collection, ParseCache, ParseOptions, scan_pages
 from .config import CompareConfig
 from .escape import html_safe_meta
 from .held import HeldBlock, RenderedPage, fill_blocks, hold_code_from_search
+from .highlight import site_code
 from .model import Comparison, Problem, Severity
-from .needs import ASSETS_DIR, CSS_URI, JS_URI, REQUIRED_EXTENSIONS
+from .needs import ASSET_FILES, JS_URI, stylesheets
 from .render import Renderer, RenderSettings
 from .summary import SummaryDocument, compose_summary, plan_summary
 
 log = get_plugin_logger("compare")
-
-
-def _extension_name(name: str) -> str:
-    return name.removeprefix("markdown.extensions.")
-
-
-def ensure_markdown_extensions(config: MkDocsConfig, add: bool) -> list[str]:
-    """Add what the output needs where absent (never touching the user's settings).
-
-    Returns the names that are missing when `add` is false, for a warning.
-    """
-    present = {_extension_name(name) for name in config.markdown_extensions}
-    missing = [name for name in REQUIRED_EXTENSIONS if name not in present]
-    if add:
-        for name in missing:
-            config.markdown_extensions.append(name)
-            if REQUIRED_EXTENSIONS[name]:
-                config.mdx_configs[name] = dict(REQUIRED_EXTENSIONS[name])
-        return []
-    return missing
 
 
 def report(problems: list[Problem]) -> None:
@@ -103,27 +84,24 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             detect_key=self.config.detect_key,
             max_features=self.config.max_features,
         )
+        # The site's Markdown pipeline is left exactly as configured (other pages must come out
+        # as without the plugin); the code tabs are highlighted as the site's own fences are.
+        site = site_code(config.markdown_extensions, config.mdx_configs)
         self.renderer = Renderer(
             RenderSettings(
                 custom_templates=self.config.custom_templates,
                 labels=self.config.labels,
                 guess_language=self.config.guess_language,
+                site_code=site,
             )
         )
-        missing = ensure_markdown_extensions(config, add=self.config.markdown_extensions)
-        if missing:
-            log.warning(
-                "comparison pages need these Markdown extensions, which are not enabled: "
-                + ", ".join(missing)
-                + " (or set `markdown_extensions: true` in the compare plugin's options)"
-            )
-        tabbed = config.mdx_configs.get("pymdownx.tabbed") or {}
-        if config.theme.name == "material" and not tabbed.get("alternate_style"):
-            log.warning("pymdownx.tabbed needs `alternate_style: true` for Material to draw code tabs")
-        if self.config.assets and CSS_URI not in config.extra_css:
-            config.extra_css.append(CSS_URI)
-        if self.config.assets and JS_URI not in [str(script) for script in config.extra_javascript]:
-            config.extra_javascript.append(JS_URI)  # the summary's filter and sort; no-op elsewhere
+        if self.config.assets:
+            # Material styles admonitions and tabs itself; other themes get the basic look.
+            for uri in stylesheets(config.theme.name):
+                if uri not in config.extra_css:
+                    config.extra_css.append(uri)
+            if JS_URI not in [str(script) for script in config.extra_javascript]:
+                config.extra_javascript.append(JS_URI)  # the summary's filter and sort; no-op elsewhere
         return config
 
     @event_priority(-50)  # after other plugins have added or generated their files
@@ -148,9 +126,9 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             files.remove(pages[uri])
         self.urls = {uri: pages[uri].url for uri in self.collection.pages if uri in pages}
         if self.config.assets:
-            for name, uri in (("compare.css", CSS_URI), ("compare.js", JS_URI)):
+            for uri in [*stylesheets(config.theme.name), JS_URI]:
                 if files.get_file_from_path(uri) is None:
-                    files.append(File.generated(config, uri, abs_src_path=str(ASSETS_DIR / name)))
+                    files.append(File.generated(config, uri, abs_src_path=str(ASSET_FILES[uri])))
         self._add_summary(files, config)
         return files
 

@@ -13,7 +13,7 @@ import secrets
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple, TypeVar
 
 import jinja2
 from markupsafe import Markup
@@ -22,7 +22,8 @@ from . import __version__
 from .escape import _HTML_RE as _HTML_SPECIAL_RE
 from .escape import code_fence, escape_html, escape_markdown, inert_code, safe_url
 from .grid import VERDICT_ADMONITION, GridCell, GridRow, feature_anchors, grid_html, slugify
-from .held import HeldBlock, RenderedPage, html_block, plain_for_search
+from .held import HeldBlock, RenderedPage, html_block, plain_for_search, plain_for_search_marks
+from .highlight import CodeHighlighter, SiteCode
 from .model import CodeSample, Comparison, RelatedLink
 from .parse import guess_language
 from .urls import rebase_url
@@ -54,11 +55,35 @@ class RenderSettings:
     # Highlight samples the export gave no language (`<pre>` ones, bare fences) as a guessed
     # language; off, they are plain code blocks, as without the plugin.
     guess_language: bool = False
+    # How the site turns fences into HTML: the code tabs are highlighted the same way.
+    site_code: SiteCode = field(default_factory=SiteCode)
+
+
+class CodeTab(NamedTuple):
+    """One code sample as `code_tabs.html` prints it: its tab's label and its HTML block."""
+
+    label: str
+    html: Markup
+
+
+def tab_labels(comparison: Comparison, labels: Mapping[str, str]) -> list[str]:
+    """The first sample is the product's, the second the tool's, any others numbered."""
+    names = [comparison.product_name, comparison.tool_name]
+    return [
+        names[index] if index < 2 else f"{labels['sample']} {index + 1}"
+        for index in range(len(comparison.code_samples))
+    ]
 
 
 def _indent(text: str, width: int = 4) -> str:
     pad = " " * width
     return "\n".join(pad + line if line.strip() else "" for line in text.split("\n"))
+
+
+def sample_language(sample: CodeSample, guess: bool = False) -> str:
+    """The lexer name a sample is highlighted as: its own, a guess if asked for, else `text`."""
+    language = sample.language or (guess_language(sample.code) if guess else "text")
+    return re.sub(r"[^\w+#.-]", "", language) or "text"
 
 
 def fenced(sample: CodeSample, indent: int = 0, guess: bool = False) -> Markup:
@@ -68,8 +93,7 @@ def fenced(sample: CodeSample, indent: int = 0, guess: bool = False) -> Markup:
     highlighting costs build time: see the README's Performance section).
     """
     fence = code_fence(sample.code)
-    language = sample.language or (guess_language(sample.code) if guess else "text")
-    language = re.sub(r"[^\w+#.-]", "", language) or "text"
+    language = sample_language(sample, guess)
     block = f"{fence}{language}\n{inert_code(sample.code)}\n{fence}"
     return Markup(_indent(block, indent) if indent else block)
 
@@ -127,17 +151,21 @@ def _template_cache() -> jinja2.BytecodeCache | None:
         return None
 
 
-class _LazyRows(Sequence["GridRow"]):
-    """The grid's rows for templates, built on first use (only an overridden grid uses them)."""
+_T = TypeVar("_T")
 
-    def __init__(self, make: Callable[[], list[GridRow]]) -> None:
+
+class _Lazy(Sequence[_T]):
+    """A list for templates, built on first use (the grid's rows serve only an overridden
+    grid; the code tabs only the plugin's pages, not the portable Markdown)."""
+
+    def __init__(self, make: Callable[[], list[_T]]) -> None:
         self._make = make
-        self._rows: list[GridRow] | None = None
+        self._items: list[_T] | None = None
 
-    def _get(self) -> list[GridRow]:
-        if self._rows is None:
-            self._rows = self._make()
-        return self._rows
+    def _get(self) -> list[_T]:
+        if self._items is None:
+            self._items = self._make()
+        return self._items
 
     def __getitem__(self, index: Any) -> Any:
         return self._get()[index]
@@ -145,7 +173,7 @@ class _LazyRows(Sequence["GridRow"]):
     def __len__(self) -> int:
         return len(self._get())
 
-    def __iter__(self) -> Iterator[GridRow]:
+    def __iter__(self) -> Iterator[_T]:
         return iter(self._get())
 
 
@@ -182,6 +210,7 @@ class Renderer:
         self.nonce = secrets.token_hex(6)
         custom = self.settings.custom_templates
         self.grid_overridden = bool(custom and (Path(custom) / "feature_grid.html").is_file())
+        self.highlighter = CodeHighlighter(self.settings.site_code)
 
     def render_page(
         self, comparison: Comparison, related: Sequence[RelatedLink] = (), page_url: str | None = None
@@ -211,7 +240,8 @@ class Renderer:
         return template.render(
             c=comparison,
             icon_url=rebase_url(safe_url(comparison.tool_icon_url), comparison.path, page_url),
-            rows=_LazyRows(lambda: self._rows(comparison)),
+            rows=_Lazy(lambda: self._rows(comparison)),
+            code_tabs=_Lazy(lambda: self._code_tabs(comparison, held is not None)),
             grid_html=None if self.grid_overridden else grid_html(comparison, self.labels),
             related=list(related),
             labels=self.labels,
@@ -220,6 +250,17 @@ class Renderer:
             portable=held is None,
             _nonce=self.nonce,
         )
+
+    def _code_tabs(self, comparison: Comparison, held: bool) -> list[CodeTab]:
+        """The samples highlighted as the site's fences are; in a held page each block is
+        marked for the search index to read as plain text (`hold_code_from_search`)."""
+        guess = self.settings.guess_language
+        samples = [(sample.code, sample_language(sample, guess)) for sample in comparison.code_samples]
+        blocks = self.highlighter.blocks(samples)
+        if held:
+            blocks = [plain_for_search_marks(block, self.nonce) for block in blocks]
+        labels = tab_labels(comparison, self.labels)
+        return [CodeTab(label, Markup(block)) for label, block in zip(labels, blocks, strict=True)]
 
     def _rows(self, comparison: Comparison) -> list[GridRow]:
         who = (comparison.product_name, comparison.tool_name)

@@ -36,7 +36,8 @@ def test_comparison_page_becomes_admonition_grid(build_site: BuildSite) -> None:
         assert source.product_note in verdicts[0].get_text()
         assert source.tool_note in verdicts[1].get_text()
     assert not soup.select(".tooltiptext") and not soup.select("span.icon")
-    assert soup.select(".tabbed-set .highlight")
+    # The site highlights nothing (no highlighter configured): plain code blocks, as its own fences.
+    assert len(soup.select(".tabbed-set .tabbed-block > pre > code")) == 2
     assert soup.find("meta", attrs={"name": "description"})["content"] == "Lattice compared with Conveyor."
 
 
@@ -57,16 +58,16 @@ def test_drafts_are_left_out(build_site: BuildSite) -> None:
     assert not (site.site_dir / "compare/draft/index.html").exists()
 
 
-def test_extensions_are_added_without_overriding_user_settings(build_site: BuildSite) -> None:
+def test_no_extension_is_added_and_the_sites_highlight_settings_are_used(build_site: BuildSite) -> None:
     site = build_site(
         {"compare/conveyor.md": render(Page())},
-        extra={"markdown_extensions": [{"pymdownx.highlight": {"linenums": True}}]},
+        extra={"markdown_extensions": [{"pymdownx.highlight": {"linenums": True}}, "pymdownx.superfences"]},
     )
     config = site.config
     assert config.mdx_configs["pymdownx.highlight"] == {"linenums": True}
-    for name in ("admonition", "attr_list", "md_in_html", "pymdownx.superfences", "pymdownx.tabbed"):
-        assert name in config.markdown_extensions
-    assert site.html("compare/conveyor/").select(".linenos, .linenodiv, [class*=lineno]")
+    for name in ("admonition", "attr_list", "md_in_html", "pymdownx.tabbed"):
+        assert name not in config.markdown_extensions
+    assert site.html("compare/conveyor/").select(".tabbed-set .highlight [class*=lineno]")
 
 
 def test_every_source_text_survives(build_site: BuildSite) -> None:
@@ -117,11 +118,14 @@ def test_real_exported_pages_build_with_only_search_and_compare(build_site: Buil
 def test_samples_without_a_language_stay_plain_unless_guessing(build_site: BuildSite, code_form: str) -> None:
     page = render(Page(code_form=code_form))
     tokens = ".tabbed-set .highlight code span.kn, .tabbed-set .highlight code span.n"
-    plain = build_site({"compare/conveyor.md": page}).html("compare/conveyor/")
+    highlighting = {"markdown_extensions": ["pymdownx.highlight", "pymdownx.superfences"]}
+    plain = build_site({"compare/conveyor.md": page}, extra=highlighting).html("compare/conveyor/")
     assert len(plain.select(".tabbed-set .highlight code")) == 2
     assert not plain.select(tokens)
 
-    guessed = build_site({"compare/conveyor.md": page}, {"guess_language": True}).html("compare/conveyor/")
+    guessed = build_site({"compare/conveyor.md": page}, {"guess_language": True}, extra=highlighting).html(
+        "compare/conveyor/"
+    )
     assert len(guessed.select(".tabbed-set .highlight code")) == 2
     assert [span.get_text() for span in guessed.select(".tabbed-set .highlight code span.kn")][:2] == [
         "from",

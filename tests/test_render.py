@@ -88,7 +88,8 @@ def test_code_is_indexed_as_plain_text_and_its_highlighting_comes_back() -> None
 
 
 def test_search_index_reads_the_code_and_the_page_keeps_its_highlighting(build_site: BuildSite) -> None:
-    site = build_site({"compare/conveyor.md": render(Page())})
+    extensions = ["pymdownx.highlight", "pymdownx.superfences"]
+    site = build_site({"compare/conveyor.md": render(Page())}, extra={"markdown_extensions": extensions})
     html = site.text("compare/conveyor/index.html")
     assert "plain-for-search" not in html and 'class="kn"' in html
     entries = json.loads(site.text("search/search_index.json"))["docs"]

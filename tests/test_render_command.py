@@ -32,7 +32,13 @@ from mkdocs_compare.cli import main
 from mkdocs_compare.needs import ASSETS_DIR, CSS_URI, JS_URI
 from mkdocs_compare.parse import split_front_matter
 
-SITE = {"site_name": "Render test", "site_url": "https://example.org/", "theme": {"name": "material"}}
+# A Material site that highlights its code (the plugin highlights its samples as the site does).
+SITE = {
+    "site_name": "Render test",
+    "site_url": "https://example.org/",
+    "theme": {"name": "material"},
+    "markdown_extensions": ["pymdownx.highlight", "pymdownx.superfences"],
+}
 
 
 def _article(site_dir: Path, src_path: str) -> str:

@@ -1,0 +1,99 @@
+"""Code samples highlighted the way the site highlights its own fences, outside its Markdown.
+
+The plugin adds nothing to the site's Markdown pipeline (adding `pymdownx.superfences` to a
+`codehilite` site changed how every other page's fences came out). Instead the samples go
+through a private Python-Markdown instance that holds only the site's own code extensions
+(`fenced_code`, `codehilite`, `pymdownx.highlight`, `pymdownx.superfences`) with the site's
+settings: `pymdownx.highlight` classes where the site uses it, `codehilite` ones where it uses
+that, a plain `<pre><code>` where it highlights nothing. No other preprocessor (snippets,
+critic, macros) ever sees the code, so it comes out literally.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import markdown  # type: ignore[import-untyped]
+
+from .escape import code_fence
+
+# The code extensions that decide how a fence becomes HTML, by the names sites list them under.
+_CODE_EXTENSIONS = {
+    "fenced_code": "fenced_code",
+    "markdown.extensions.fenced_code": "fenced_code",
+    "codehilite": "codehilite",
+    "markdown.extensions.codehilite": "codehilite",
+    "pymdownx.highlight": "pymdownx.highlight",
+    "pymdownx.superfences": "pymdownx.superfences",
+}
+# Site settings that would turn a sample into something other than code (a diagram, say).
+_DROPPED_SETTINGS = {"pymdownx.superfences": ("custom_fences",)}
+_SEPARATOR = "<!-- mkdocs-compare:sample -->"
+
+
+@dataclass(frozen=True)
+class SiteCode:
+    """How a site turns fences into HTML: its code extensions (in its order) and their settings."""
+
+    extensions: tuple[str, ...] = ("fenced_code",)
+    settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+    @property
+    def style(self) -> str:
+        """`pymdownx`, `codehilite` or `plain`: which highlighter the site's fences get."""
+        if "pymdownx.superfences" in self.extensions:
+            return "pymdownx"
+        if "codehilite" in self.extensions:
+            return "codehilite"
+        return "pymdownx" if "pymdownx.highlight" in self.extensions else "plain"
+
+
+def site_code(extensions: Sequence[str], configs: Mapping[str, Mapping[str, Any]]) -> SiteCode:
+    """The site's code extensions and settings, from its `markdown_extensions` list."""
+    names: list[str] = []
+    settings: dict[str, dict[str, Any]] = {}
+    for listed in extensions:
+        name = _CODE_EXTENSIONS.get(listed)
+        if name is None or name in names:
+            continue
+        names.append(name)
+        configured = copy.deepcopy(dict(configs.get(listed) or {}))
+        for key in _DROPPED_SETTINGS.get(name, ()):
+            configured.pop(key, None)
+        settings[name] = configured
+    if "fenced_code" not in names and "pymdownx.superfences" not in names:
+        names.insert(0, "fenced_code")  # MkDocs always has it
+    return SiteCode(tuple(names), settings)
+
+
+class CodeHighlighter:
+    """Turns a page's code samples into HTML blocks, as the site's own fences would come out.
+
+    One Markdown instance per build; a page's samples are converted as one document, so line
+    anchors (`anchor_linenums`) are numbered across them as they were within the page.
+    """
+
+    def __init__(self, site: SiteCode | None = None) -> None:
+        self.site = site or SiteCode()
+        self._md = markdown.Markdown(
+            extensions=list(self.site.extensions),
+            extension_configs={name: dict(value) for name, value in self.site.settings.items()},
+        )
+
+    def blocks(self, samples: Sequence[tuple[str, str]]) -> list[str]:
+        """One HTML block per `(code, language)`; `language` is a plain lexer name or ""."""
+        if not samples:
+            return []
+        parts = []
+        for code, language in samples:
+            fence = code_fence(code)
+            parts.append(f"{fence}{language}\n{code}\n{fence}")
+        self._md.reset()
+        html = self._md.convert(f"\n\n{_SEPARATOR}\n\n".join(parts))
+        blocks = [block.strip("\n") for block in html.split(_SEPARATOR)]
+        if len(blocks) != len(samples):  # cannot happen: fences always close, the separator is ours
+            raise RuntimeError("code samples and highlighted blocks do not pair up")
+        return blocks
