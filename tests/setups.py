@@ -91,6 +91,8 @@ GUIDES = {
             Tab two.
         """
     ),
+    # The same code as the second comparison's first sample: its tab must hold the same HTML.
+    "guides/code.md": "# Code\n\n```python\n" + Page().code[0] + "\n```\n",
     "guides/tool-notes.md": dedent(
         """
         ---
@@ -158,7 +160,11 @@ SETUPS: dict[str, tuple[dict[str, Any], str | None]] = {
     "codehilite": (
         {
             "theme": {"name": "material"},
-            "markdown_extensions": ["admonition", "codehilite", {"toc": {"permalink": True}}],
+            "markdown_extensions": [
+                "admonition",
+                {"codehilite": {"css_class": "highlight"}},  # as httpx has it, so Material colours it
+                {"toc": {"permalink": True}},
+            ],
         },
         "codehilite",
     ),

@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -68,6 +69,13 @@ def _code_blocks(site: BuiltSite, page: str) -> list[BeautifulSoup]:
     return blocks
 
 
+def _code_block(pre: Any) -> str:
+    """A code block as the highlighter wrote it: the <pre>, with its wrapper if it has one."""
+    parent = pre.parent
+    inside = parent.name == "article" or "tabbed-block" in parent.get("class", []) or parent.get("role")
+    return str(pre if inside else parent)
+
+
 @pytest.mark.parametrize("setup", list(SETUPS))
 def test_code_samples_are_literal_and_highlighted_as_the_site_highlights(built, setup: str) -> None:
     site = built[setup, True]
@@ -75,16 +83,16 @@ def test_code_samples_are_literal_and_highlighted_as_the_site_highlights(built, 
     blocks = _code_blocks(site, "compare/lattice-vs-conveyor.md")
     assert [block.get_text() for block in blocks] == [PRODUCT_CODE + "\n", TOOL_CODE + "\n"]
     assert SNIPPET_TEXT not in site.text(_page_file(site, "compare/lattice-vs-conveyor.md"))
-    product = blocks[0]
-    wrapper = " ".join(product.parent.get("class", []))
-    tokens = product.select("span[class]")
-    if highlighter == "pymdownx":
-        assert "highlight" in wrapper.split() and tokens
-    elif highlighter == "codehilite":
-        assert "codehilite" in wrapper.split() and tokens
-    else:  # a site that highlights nothing: a plain code block, as its own fences are
-        assert product.parent.name == "div" and "tabbed-block" in wrapper and not tokens
-        assert product.select_one("code") is not None
+    # The oracle: the site's own fence of the same code, on a guide page.
+    fence = site.html(_page_file(site, "guides/code.md")).select("pre")
+    assert len(fence) == 1
+    sample = _code_blocks(site, "compare/lattice-vs-strata.md")[0]
+    assert _code_block(sample) == _code_block(fence[0])
+    tokens = sample.select("span[class]")
+    if highlighter is None:  # a site that highlights nothing: a plain code block
+        assert not tokens and sample.select_one("code") is not None
+    else:
+        assert tokens and "highlight" in sample.parent.get("class", [])
 
 
 def _page_file(site: BuiltSite, page: str) -> str:
