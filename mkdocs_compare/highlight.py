@@ -12,6 +12,7 @@ critic, macros) ever sees the code, so it comes out literally.
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -69,6 +70,26 @@ def site_code(extensions: Sequence[str], configs: Mapping[str, Mapping[str, Any]
     return SiteCode(tuple(names), settings)
 
 
+class HighlightCache:
+    """Highlighted samples kept between builds (`mkdocs serve` renders every comparison page
+    again on each rebuild; Pygments is most of a page's rendering time). Keyed on the site's
+    code settings and the samples, so a changed setting or sample is highlighted again; bounded,
+    emptied when full."""
+
+    def __init__(self, limit: int = 20_000) -> None:
+        self.limit = limit
+        self._entries: dict[tuple[str, tuple[tuple[str, str], ...]], tuple[str, ...]] = {}
+
+    def get(self, key: tuple[str, tuple[tuple[str, str], ...]]) -> tuple[str, ...] | None:
+        return self._entries.get(key)
+
+    def put(self, key: tuple[str, tuple[tuple[str, str], ...]], blocks: tuple[str, ...]) -> tuple[str, ...]:
+        if len(self._entries) >= self.limit:
+            self._entries.clear()
+        self._entries[key] = blocks
+        return blocks
+
+
 class CodeHighlighter:
     """Turns a page's code samples into HTML blocks, as the site's own fences would come out.
 
@@ -76,17 +97,26 @@ class CodeHighlighter:
     anchors (`anchor_linenums`) are numbered across them as they were within the page.
     """
 
-    def __init__(self, site: SiteCode | None = None) -> None:
+    def __init__(self, site: SiteCode | None = None, cache: HighlightCache | None = None) -> None:
         self.site = site or SiteCode()
         self._md = markdown.Markdown(
             extensions=list(self.site.extensions),
             extension_configs={name: dict(value) for name, value in self.site.settings.items()},
         )
+        self._cache = cache if cache is not None else HighlightCache()
+        self._site_key = json.dumps([self.site.extensions, self.site.settings], sort_keys=True, default=repr)
 
     def blocks(self, samples: Sequence[tuple[str, str]]) -> list[str]:
         """One HTML block per `(code, language)`; `language` is a plain lexer name or ""."""
         if not samples:
             return []
+        key = (self._site_key, tuple(samples))
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = self._cache.put(key, self._convert(samples))
+        return list(cached)
+
+    def _convert(self, samples: Sequence[tuple[str, str]]) -> tuple[str, ...]:
         parts = []
         for code, language in samples:
             fence = code_fence(code)
@@ -96,4 +126,4 @@ class CodeHighlighter:
         blocks = [block.strip("\n") for block in html.split(_SEPARATOR)]
         if len(blocks) != len(samples):  # cannot happen: fences always close, the separator is ours
             raise RuntimeError("code samples and highlighted blocks do not pair up")
-        return blocks
+        return tuple(blocks)

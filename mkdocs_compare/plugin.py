@@ -15,7 +15,7 @@ from .collection import Collection, ParseCache, ParseOptions, scan_pages
 from .config import CompareConfig
 from .escape import html_safe_meta
 from .held import HeldBlock, RenderedPage, fill_blocks, hold_code_from_search
-from .highlight import site_code
+from .highlight import HighlightCache, site_code
 from .model import Comparison, Problem, Severity
 from .needs import ASSET_FILES, JS_URI, stylesheets
 from .render import Renderer, RenderSettings
@@ -54,6 +54,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
 
     def __init__(self) -> None:
         self.cache = ParseCache()
+        self.highlight_cache = HighlightCache()  # kept across `mkdocs serve` rebuilds, as the parse cache
         self.collection = Collection()
         self.renderer = Renderer()
         self.options = ParseOptions()
@@ -93,7 +94,8 @@ class ComparePlugin(BasePlugin[CompareConfig]):
                 labels=self.config.labels,
                 guess_language=self.config.guess_language,
                 site_code=site,
-            )
+            ),
+            self.highlight_cache,
         )
         if self.config.assets:
             # Material styles admonitions and tabs itself; other themes get the basic look.

@@ -23,7 +23,7 @@ from .escape import _HTML_RE as _HTML_SPECIAL_RE
 from .escape import code_fence, escape_html, escape_markdown, inert_code, safe_url
 from .grid import VERDICT_ADMONITION, GridCell, GridRow, feature_anchors, grid_html, slugify
 from .held import HeldBlock, RenderedPage, html_block, plain_for_search, plain_for_search_marks
-from .highlight import CodeHighlighter, SiteCode
+from .highlight import CodeHighlighter, HighlightCache, SiteCode
 from .model import CodeSample, Comparison, RelatedLink
 from .parse import guess_language
 from .urls import rebase_url
@@ -180,7 +180,9 @@ class _Lazy(Sequence[_T]):
 class Renderer:
     """Renders comparison pages; one instance per build keeps the Jinja environment warm."""
 
-    def __init__(self, settings: RenderSettings | None = None) -> None:
+    def __init__(
+        self, settings: RenderSettings | None = None, highlight_cache: HighlightCache | None = None
+    ) -> None:
         self.settings = settings or RenderSettings()
         loaders: list[jinja2.BaseLoader] = []
         if self.settings.custom_templates:
@@ -210,7 +212,7 @@ class Renderer:
         self.nonce = secrets.token_hex(6)
         custom = self.settings.custom_templates
         self.grid_overridden = bool(custom and (Path(custom) / "feature_grid.html").is_file())
-        self.highlighter = CodeHighlighter(self.settings.site_code)
+        self.highlighter = CodeHighlighter(self.settings.site_code, highlight_cache)
 
     def render_page(
         self, comparison: Comparison, related: Sequence[RelatedLink] = (), page_url: str | None = None
