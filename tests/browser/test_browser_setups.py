@@ -23,6 +23,10 @@ VIEWS = [
     ("mkdocs", "light"),
     ("readthedocs", "light"),
     ("codehilite", "light"),
+    ("explicit-nav", "light"),
+    ("no-directory-urls", "light"),
+    ("site-subpath", "light"),
+    ("snippets-critic", "light"),
 ]
 GLYPHS = {"yes": '"\u2713"', "no": '"\u2717"', "unknown": '"?"'}
 
@@ -105,7 +109,9 @@ def _overlap(a: dict[str, float], b: dict[str, float]) -> bool:
 def test_verdicts_and_code_read_right(browser: Any, setup_sites: SetupSites, setup: str, scheme: str) -> None:
     visit = Visit(browser, setup_sites.base(setup), 1280, 900, scheme)
     try:
-        page = visit.goto("compare/lattice-vs-conveyor/")
+        directory_urls = SETUPS[setup][0].get("use_directory_urls", True)
+        page = visit.goto("compare/lattice-vs-conveyor" + ("/" if directory_urls else ".html"))
+        assert page.query_selector(".compare-grid"), page.url
         material = SETUPS[setup][0]["theme"]["name"] == "material"
         titles = page.evaluate(TITLES_JS)
         assert len(titles) == 6  # three features, two verdicts each
