@@ -11,7 +11,6 @@ critic, macros) ever sees the code, so it comes out literally.
 
 from __future__ import annotations
 
-import copy
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -61,7 +60,7 @@ def site_code(extensions: Sequence[str], configs: Mapping[str, Mapping[str, Any]
         if name is None or name in names:
             continue
         names.append(name)
-        configured = copy.deepcopy(dict(configs.get(listed) or {}))
+        configured = dict(configs.get(listed) or {})  # a copy: the site's own settings stay whole
         for key in _DROPPED_SETTINGS.get(name, ()):
             configured.pop(key, None)
         settings[name] = configured
