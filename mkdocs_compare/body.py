@@ -1,31 +1,50 @@
-"""The page body: the feature table, the code samples, the learn-more list and leftover text."""
+"""The page body: the feature table, the code samples, the learn-more list and leftover text.
+
+`blocks.find_blocks` says where each part is; the table goes to `table.read_table`, lists and
+loose text through the HTML parser (`safe_html`). Whatever is neither table, code nor list is
+kept as leftover text (with a hint), so nothing the export says is lost; comments are not text.
+"""
 
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Callable
 
+from .blocks import Block, find_blocks
 from .located import Warn
 from .model import CodeSample, Comparison, Severity
-from .table import TableReader
-from .text import clean as _clean
-from .text import strip_tags as _strip_tags
+from .safe_html import SafeHTMLParser, TextParser, unclosed_comments
+from .table import read_table
+from .text import shown, squeeze, visible
 
-_TABLE_RE = re.compile(r"<table\b[^>]*>([^<]*(?:<(?!/table\s*>)[^<]*)*)(?:</table\s*>|\Z)", re.I)
-_FENCE_RE = re.compile(
-    r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n]*)\n(?P<code>.*?)"
-    r"(?:^[ \t]{0,3}(?P=fence)[`~]*[ \t]*(?:\n|\Z)|(?P<unclosed>\Z))",
-    re.S | re.M,
-)
-_PRE_RE = re.compile(
-    r"<pre\b[^>]*>\s*<code\b[^>]*>(?P<code>[^<]*(?:<(?!/code\s*>\s*</pre\s*>)[^<]*)*)"
-    r"(?:</code\s*>\s*</pre\s*>|(?P<unclosed>\Z))",
-    re.I,
-)
-_LIST_RE = re.compile(r"<ul\b[^>]*>(?P<items>[^<]*(?:<(?!/ul\s*>)[^<]*)*)(?:</ul\s*>|(?P<unclosed>\Z))", re.I)
-_ITEM_RE = re.compile(r"<li\b[^>]*>([^<]*(?:<(?!/li\s*>|li\b)[^<]*)*)", re.I)
-_WRAPPER_RE = re.compile(r"</?div\b[^>]*>|</?tbody\b[^>]*>|</?thead\b[^>]*>", re.I)
+
+class _ListParser(SafeHTMLParser):
+    """The items of a `<ul>`'s content, and any text outside its `<li>`s."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[list[str]] = []
+        self.item: list[str] | None = None
+        self.stray: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "li":
+            self.item = []
+            self.items.append(self.item)
+        elif self.item is not None:
+            self.item.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "li":
+            self.item = None
+        elif self.item is not None:
+            self.item.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if self.item is not None:
+            self.item.append(data)
+        elif visible(data):
+            self.stray.append(data)
 
 
 class BodyReader:
@@ -35,32 +54,28 @@ class BodyReader:
         self.line_at = line_at
         self.warn = warn
         self.max_features = max_features
+        self.rows = 0  # table rows read so far: a second table's rows are numbered on
 
     def read(self, comparison: Comparison, body: str) -> None:
-        table = _TABLE_RE.search(body)
-        rest_start = 0
-        if table is None:
+        blocks = find_blocks(body)
+        position = 0
+        tables = 0
+        for block in blocks:
+            self._loose_text(comparison, body, position, block.start)
+            if block.kind == "table":
+                self._table(comparison, body, block, tables)
+                tables += 1
+            elif block.kind == "list":
+                self._list(comparison, body, block)
+            else:
+                self._code(comparison, body, block)
+            position = block.end
+        self._loose_text(comparison, body, position, len(body))
+        if not tables:
             comparison.has_table = False
             self.warn("no feature table found (expected a <table> of features)", line=self.line_at(0))
         else:
-            if not table.group(0).rstrip().lower().endswith("</table>"):
-                self.warn(
-                    "the feature table is not closed (</table> missing); the export looks truncated",
-                    line=self.line_at(table.start()),
-                )
-            comparison.features = TableReader(self.line_at, self.warn).read(table.group(1), table.start(1))
-            rest_start = table.end()
-            if not comparison.features:
-                self.warn("the feature table has no feature rows", line=self.line_at(table.start()))
-            if len(comparison.features) > self.max_features:
-                self.warn(
-                    f"the feature table has {len(comparison.features)} rows, more than max_features "
-                    f"({self.max_features}); all are kept, but check the export",
-                    line=self.line_at(table.start()),
-                )
-        leading = body[: table.start()] if table else ""
-        self.parse_rest(comparison, leading, 0)
-        self.parse_rest(comparison, body[rest_start:], rest_start)
+            self._check_table(comparison, next(b for b in blocks if b.kind == "table"))
         if len(comparison.code_samples) > 2:
             self.warn(
                 f"expected two code samples (product's, tool's), found {len(comparison.code_samples)}; "
@@ -68,50 +83,89 @@ class BodyReader:
                 line=comparison.code_samples[2].line,
             )
 
-    def parse_rest(self, comparison: Comparison, text: str, base: int) -> None:
-        blocks: list[tuple[int, int]] = []
-        candidates = (
-            [(m.start(), "fence", m) for m in _FENCE_RE.finditer(text)]
-            + [(m.start(), "pre", m) for m in _PRE_RE.finditer(text)]
-            + [(m.start(), "list", m) for m in _LIST_RE.finditer(text)]
-        )
-        for start, kind, match in sorted(candidates, key=lambda item: item[0]):
-            if any(s <= start < e for s, e in blocks):
-                continue  # inside an earlier block (e.g. a <ul> inside a code fence)
-            line = self.line_at(base + start)
-            if kind == "fence":
-                info = match.group("info").strip()
-                language = info.split()[0].lstrip(".{").rstrip("}") if info else None
-                code = match.group("code")
-                if match.group("unclosed") is not None:
-                    self.warn("code fence is not closed", line=line)
-                self._add_code(comparison, code.rstrip("\n"), language or None, line)
-            elif kind == "pre":
-                code = html.unescape(match.group("code")).strip("\n")
-                if match.group("unclosed") is not None:
-                    self.warn("<pre><code> block is not closed", line=line)
-                self._add_code(comparison, code, None, line)
-            else:
-                items = [_clean(_strip_tags(item)) for item in _ITEM_RE.findall(match.group("items"))]
-                if match.group("unclosed") is not None:
-                    self.warn("the list is not closed (</ul> missing)", line=line)
-                comparison.learn_more.extend(item for item in items if item)
-            blocks.append((start, match.end()))
-        position = 0
-        for start, end in [*sorted(blocks), (len(text), len(text))]:
-            leftover = _clean(_strip_tags(_WRAPPER_RE.sub(" ", text[position:start])))
-            if leftover:
-                comparison.leftover_text.append(leftover)
-                self.warn(
-                    "text outside the table, code samples and list is kept as plain text",
-                    line=self.line_at(
-                        base + position + (len(text[position:start]) - len(text[position:start].lstrip()))
-                    ),
-                    severity=Severity.INFO,
-                )
-            position = max(position, end)
+    def _table(self, comparison: Comparison, body: str, block: Block, earlier: int) -> None:
+        line = self.line_at(block.start)
+        if not block.closed:
+            self.warn(
+                "the feature table is not closed (</table> missing); the export looks truncated", line=line
+            )
+        if earlier:
+            self.warn("a second table: its rows are added to the feature table's", line=line)
+        table = read_table(body[block.start : block.end], line, self.warn, self.rows + 1)
+        comparison.features.extend(table.features)
+        self.rows += table.rows
+        for stray_line, text in table.stray_text:
+            comparison.leftover_text.append(text)
+            self.warn(
+                "text in the table outside any cell is kept as plain text",
+                line=stray_line,
+                severity=Severity.INFO,
+            )
 
-    def _add_code(self, comparison: Comparison, code: str, language: str | None, line: int) -> None:
+    def _check_table(self, comparison: Comparison, first: Block) -> None:
+        line = self.line_at(first.start)
+        if not comparison.features:
+            self.warn("the feature table has no feature rows", line=line)
+        if len(comparison.features) > self.max_features:
+            self.warn(
+                f"the feature table has {len(comparison.features)} rows, more than max_features "
+                f"({self.max_features}); all are kept, but check the export",
+                line=line,
+            )
+
+    def _code(self, comparison: Comparison, body: str, block: Block) -> None:
+        line = self.line_at(block.start)
+        code = body[block.inner_start : block.inner_end]
+        if block.kind == "fence":
+            language = block.info.split()[0].lstrip(".{").rstrip("}") if block.info else None
+            if not block.closed:
+                self.warn("code fence is not closed", line=line)
+            code, language = code.rstrip("\n"), language or None
+        else:
+            if not block.closed:
+                self.warn("<pre><code> block is not closed", line=line)
+            code, language = html.unescape(code).strip("\n"), None
         if "```" in code or "~~~" in code or "</code" in code.lower():
             self.warn("code sample contains fence characters or </code>; it is kept literal", line=line)
         comparison.code_samples.append(CodeSample(code=code, language=language, line=line))
+
+    def _list(self, comparison: Comparison, body: str, block: Block) -> None:
+        if not block.closed:
+            self.warn("the list is not closed (</ul> missing)", line=self.line_at(block.start))
+        parser = _ListParser()
+        self._comments(parser.read(body[block.inner_start : block.inner_end]), block.inner_start)
+        for parts in parser.items:
+            item = shown(squeeze("".join(parts)))
+            if item:
+                comparison.learn_more.append(item)
+        stray = shown(squeeze(" ".join(parser.stray)))
+        if stray:
+            comparison.leftover_text.append(stray)
+            self.warn(
+                "text in the list outside any item is kept as plain text",
+                line=self.line_at(block.start),
+                severity=Severity.INFO,
+            )
+
+    def _loose_text(self, comparison: Comparison, body: str, start: int, end: int) -> None:
+        """Text between blocks: kept as a paragraph, with a hint, unless it shows nothing."""
+        gap = body[start:end]
+        if not gap or gap.isspace():
+            return
+        if "<" in gap or "&" in gap:
+            parser = TextParser()
+            self._comments(parser.read(gap), start)
+            text = shown(squeeze(parser.text()))
+        else:
+            text = shown(squeeze(gap))
+        if text:
+            comparison.leftover_text.append(text)
+            self.warn(
+                "text outside the table, code samples and list is kept as plain text",
+                line=self.line_at(start + len(gap) - len(gap.lstrip())),
+                severity=Severity.INFO,
+            )
+
+    def _comments(self, unclosed: list[int], base: int) -> None:
+        if unclosed:
+            self.warn(unclosed_comments(len(unclosed)), line=self.line_at(base + unclosed[0]))

@@ -16,10 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import exported_pages, mutated_pages
 
-from mkdocs_compare.body import _TABLE_RE
 from mkdocs_compare.model import ComparisonError, ParseResult
-from mkdocs_compare.parse import _Parser, parse_comparison, split_front_matter
-from mkdocs_compare.table import TableReader
+from mkdocs_compare.parse import parse_comparison
 
 PARSER = settings(max_examples=200, deadline=None)
 BUILDS = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -68,40 +66,6 @@ def test_parse_keeps_every_name_and_note(page: Page) -> None:
     got = [(f.name, f.product.note, f.tool.note) for f in result.comparison.features]
     expected = [(_squeeze(r.name), _squeeze(r.product_note), _squeeze(r.tool_note)) for r in page.rows]
     assert got == expected
-
-
-def _table_readers(text: str) -> tuple[TableReader, _Parser, str, int] | None:
-    """A parser for the page's body and its table fragment (the parser's own internals: the
-    two table readers are compared directly)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    _, body, offset = split_front_matter(text)
-    table = _TABLE_RE.search(body)
-    if table is None:
-        return None
-    parser = _Parser("p.md", "", {}, body, offset, None, "toolName", 500)
-    return TableReader(parser.line_at, parser.warn), parser, table.group(1), table.start(1)
-
-
-@PARSER
-@given(st.one_of(mutated_pages(), exported_pages().map(render)))
-def test_the_plain_table_reader_agrees_with_the_tokenizer(text: str) -> None:
-    found = _table_readers(text)
-    if found is None:
-        return
-    reader, parser, fragment, base = found
-    plain = reader.parse_plain_table(fragment, base)
-    if plain is not None:
-        assert plain == reader.parse_any_table(fragment, base)
-        assert parser.problems == []  # it answers only for tables the tokenizer finds no fault in
-
-
-@PARSER
-@given(exported_pages())
-def test_the_plain_table_reader_reads_every_usual_export(page: Page) -> None:
-    found = _table_readers(render(page))
-    assert found is not None
-    reader, _parser, fragment, base = found
-    assert reader.parse_plain_table(fragment, base) is not None
 
 
 # The elements the templates make inside a comparison page's article; nothing else may appear.
