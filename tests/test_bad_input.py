@@ -165,6 +165,29 @@ def test_code_with_fences_and_closing_code_tags_stays_literal(bad_build: BuiltSi
     assert 'html = "</code></pre>"' in blocks[1]
 
 
+def test_every_table_row_is_kept_and_a_second_table_is_warned_about(bad_build: BuiltSite) -> None:
+    warnings = plugin_warnings(bad_build)
+    one(warnings, "compare/two-tables.md:29", "a second table")
+    article = bad_build.html("compare/two-tables/").select_one("article")
+    names = [r.select_one(".compare-grid__feature").get_text() for r in article.select(".compare-grid__row")]
+    assert names == [
+        "Backpressure",
+        "Regions",
+        "Replay",
+        "Dead letters",
+    ]  # a <th> row, rows after a nested table
+    text = article.get_text()
+    assert "Pick any of: Oslo Lima" in text and "Draft row" not in text
+    assert "Shown as an example, not a feature" in text  # the fenced example is a code sample
+
+
+def test_an_unclosed_comment_is_kept_as_text_with_a_warning(bad_build: BuiltSite) -> None:
+    one(plugin_warnings(bad_build), "compare/unclosed-comment.md:18", "HTML comment is not closed")
+    article = bad_build.html("compare/unclosed-comment/").select_one("article")
+    assert "Every run. <!-- editor's note" in article.get_text()
+    assert not article.select(".compare-more")  # the zero-width joiner between the samples is not text
+
+
 def test_the_site_builds_and_strict_fails(tmp_path: Path) -> None:
     site = build_bad_site(tmp_path / "relaxed")
     pages = sorted(p.name for p in (site.root / "docs" / "compare").iterdir())
