@@ -13,38 +13,63 @@ from collections.abc import Callable
 from .blocks import Block, find_blocks
 from .located import Warn
 from .model import CodeSample, Comparison, Severity
-from .safe_html import SafeHTMLParser, TextParser, unclosed_comments
+from .safe_html import SafeHTMLParser, TextParser, prepare, read_xml, unclosed_comments, xml_parser
 from .table import read_table
 from .text import shown, squeeze, visible
 
 
-class _ListParser(SafeHTMLParser):
-    """The items of a `<ul>`'s content, and any text outside its `<li>`s."""
+class _Items:
+    """The items of a `<ul>`'s content, and any text outside its `<li>`s, from parser events."""
 
     def __init__(self) -> None:
-        super().__init__()
         self.items: list[list[str]] = []
         self.item: list[str] | None = None
         self.stray: list[str] = []
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def start(self, tag: str, _class: str | None = None) -> None:
         if tag == "li":
             self.item = []
             self.items.append(self.item)
         elif self.item is not None:
             self.item.append(" ")
 
-    def handle_endtag(self, tag: str) -> None:
+    def end(self, tag: str) -> None:
         if tag == "li":
             self.item = None
         elif self.item is not None:
             self.item.append(" ")
 
-    def handle_data(self, data: str) -> None:
+    def data(self, data: str) -> None:
         if self.item is not None:
             self.item.append(data)
         elif visible(data):
             self.stray.append(data)
+
+
+class _HTMLItems(SafeHTMLParser):
+    def __init__(self, items: _Items) -> None:
+        super().__init__()
+        self.items = items
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.items.start(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.items.end(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.items.data(data)
+
+
+def _list_items(content: str) -> tuple[_Items, list[int]]:
+    """The items of a list's content (expat when it can, else html.parser), unclosed comments."""
+    prepared, unclosed = prepare(content)
+    items = _Items()
+    if read_xml(xml_parser(items.start, items.end, items.data), f"<ul>{prepared}</ul>"):
+        return items, unclosed
+    items = _Items()
+    _HTMLItems(items).read_prepared(prepared)
+    return items, unclosed
 
 
 class BodyReader:
@@ -90,7 +115,9 @@ class BodyReader:
                 "the feature table is not closed (</table> missing); the export looks truncated", line=line
             )
         if earlier:
-            self.warn("a second table: its rows are added to the feature table's", line=line)
+            self.warn(
+                "another table after the feature table: its rows are added to the feature table's", line=line
+            )
         table = read_table(body[block.start : block.end], line, self.warn, self.rows + 1)
         comparison.features.extend(table.features)
         self.rows += table.rows
@@ -132,8 +159,8 @@ class BodyReader:
     def _list(self, comparison: Comparison, body: str, block: Block) -> None:
         if not block.closed:
             self.warn("the list is not closed (</ul> missing)", line=self.line_at(block.start))
-        parser = _ListParser()
-        self._comments(parser.read(body[block.inner_start : block.inner_end]), block.inner_start)
+        parser, unclosed = _list_items(body[block.inner_start : block.inner_end])
+        self._comments(unclosed, block.inner_start)
         for parts in parser.items:
             item = shown(squeeze("".join(parts)))
             if item:

@@ -10,12 +10,20 @@ kept, so the parser's line numbers still point into the source), an opener that 
 closed becomes text (`&lt;`), and so does every `<` after the last `>`, where no tag can end.
 `<script>` and `<style>` are read like any element, so a stray one cannot swallow the rows
 after it.
+
+Exports are nearly always well-formed XHTML, which the stdlib's expat (C, linear) reads about
+seven times faster: `read_xml` answers only when expat reads a prepared fragment as
+`html.parser` would (well-formed, every character reference decoded alike), and callers fall
+back to `html.parser` otherwise; tests/test_table.py checks that the two agree.
 """
 
 from __future__ import annotations
 
+import html
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
+from xml.parsers import expat
 
 _MARKUP_RE = re.compile(r"<[!?]")
 
@@ -105,3 +113,62 @@ class TextParser(SafeHTMLParser):
 
     def text(self) -> str:
         return "".join(self.parts)
+
+
+class Unsure(Exception):
+    """Raised by a handler when expat cannot give what html.parser would (callers fall back)."""
+
+
+_CHARREF_RE = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+))")
+
+
+def _charrefs_agree(prepared: str) -> bool:
+    """Whether expat decodes every numeric reference as html.unescape does (which maps
+    &#128;-&#159; through Windows-1252 and drops noncharacters)."""
+    if "&#" not in prepared:
+        return True
+    for match in _CHARREF_RE.finditer(prepared):
+        hex_digits, digits = match.groups()
+        if len(hex_digits or digits) > 7:
+            return False
+        value = int(hex_digits, 16) if hex_digits else int(digits)
+        if not (
+            value in (9, 10) or 0x20 <= value < 0x7F or 0xA0 <= value < 0xD800 or 0xE000 <= value < 0xFDD0
+        ):
+            return False
+    return True
+
+
+StartTag = Callable[[str, "str | None"], None]  # (lower-case tag name, its class attribute)
+
+
+def xml_parser(
+    start: StartTag, end: Callable[[str], None], data: Callable[[str], None]
+) -> expat.XMLParserType:
+    """An expat parser calling `start`, `end` and `data` as the HTML readers' handlers expect."""
+    parser = expat.ParserCreate()
+    parser.buffer_text = True
+    parser.UseForeignDTD(True)  # undefined entities (&nbsp;) are skipped, not errors
+
+    def on_start(name: str, attrs: dict[str, str]) -> None:
+        value = attrs.get("class")
+        if value is None and attrs and any(key.lower() == "class" for key in attrs):
+            raise Unsure
+        start(name.lower(), value)
+
+    parser.StartElementHandler = on_start
+    parser.EndElementHandler = lambda name: end(name.lower())
+    parser.CharacterDataHandler = data
+    parser.SkippedEntityHandler = lambda name, _is_parameter: data(html.unescape(f"&{name};"))
+    return parser
+
+
+def read_xml(parser: expat.XMLParserType, prepared: str) -> bool:
+    """Parse a fragment `prepare` returned; False when only html.parser can read it exactly."""
+    if not _charrefs_agree(prepared):
+        return False
+    try:
+        parser.Parse(prepared, True)
+    except (expat.ExpatError, Unsure):
+        return False
+    return True

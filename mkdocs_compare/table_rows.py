@@ -1,23 +1,18 @@
 """A table fragment's parser events -> rows of cells (text, icons, notes), each with its line.
 
-Two real parsers feed the same row builder. Exported tables are nearly always well-formed
-XHTML, which the stdlib's expat (C) reads about seven times faster than `html.parser`; expat
-answers only when it reads the fragment exactly as `html.parser` would (well-formed, every
-character reference decoded alike, no text outside cells, whose line expat cannot give), and
-anything else goes to `html.parser`. Both see the text `safe_html.prepare` made, so both run in
-linear time; tests/test_table.py checks that they agree.
+Two real parsers feed the same row builder: expat when it reads the fragment as `html.parser`
+would (see `safe_html`; also not when text lies outside the cells, whose line expat cannot
+give), else `html.parser`. Both see the text `safe_html.prepare` made, so both run in linear
+time; tests/test_table.py checks that they agree.
 """
 
 from __future__ import annotations
 
 import functools
-import html
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from xml.parsers import expat
 
-from .safe_html import SafeHTMLParser
+from .safe_html import SafeHTMLParser, Unsure, read_xml, xml_parser
 from .text import squeeze, visible
 
 
@@ -41,10 +36,6 @@ class Row:
 def _split_classes(value: str) -> tuple[str, ...]:
     # Cached: exports repeat the same few class values ("icon yes") on every row.
     return tuple(value.split())
-
-
-class _Unsure(Exception):
-    """Expat cannot tell this fragment's rows exactly as html.parser would."""
 
 
 class RowBuilder:
@@ -144,57 +135,18 @@ class _HTMLRows(SafeHTMLParser):
         self.builder.data(data)
 
 
-_CHARREF_RE = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+))")
-
-
-def _charrefs_agree(prepared: str) -> bool:
-    """Whether expat decodes every numeric reference as html.unescape does (which maps
-    &#128;-&#159; through Windows-1252 and drops noncharacters)."""
-    if "&#" not in prepared:
-        return True
-    for match in _CHARREF_RE.finditer(prepared):
-        hex_digits, digits = match.groups()
-        if len(hex_digits or digits) > 7:
-            return False
-        value = int(hex_digits, 16) if hex_digits else int(digits)
-        if not (
-            value in (9, 10) or 0x20 <= value < 0x7F or 0xA0 <= value < 0xD800 or 0xE000 <= value < 0xFDD0
-        ):
-            return False
-    return True
-
-
 def _xml_rows(prepared: str, first_line: int) -> RowBuilder | None:
     """The rows as expat reads them, or None when only html.parser can say."""
-    if not _charrefs_agree(prepared):
-        return None
-    parser = expat.ParserCreate()
-    parser.buffer_text = True
-    parser.UseForeignDTD(True)  # undefined entities (&nbsp;) are skipped, not errors
     offset = first_line - 1
     builder = RowBuilder(lambda: parser.CurrentLineNumber + offset)
-    start, end = builder.start, builder.end
-
-    def on_start(name: str, attrs: dict[str, str]) -> None:
-        value = attrs.get("class")
-        if value is None and attrs and any(key.lower() == "class" for key in attrs):
-            raise _Unsure
-        start(name.lower(), value)
 
     def on_data(data: str) -> None:
         if builder.cell is None and not data.isspace() and visible(data):
-            raise _Unsure  # its line is not known exactly (expat buffers text)
+            raise Unsure  # its line is not known exactly (expat buffers text)
         builder.data(data)
 
-    parser.StartElementHandler = on_start
-    parser.EndElementHandler = lambda name: end(name.lower())
-    parser.CharacterDataHandler = on_data
-    parser.SkippedEntityHandler = lambda name, _is_parameter: on_data(html.unescape(f"&{name};"))
-    try:
-        parser.Parse(prepared, True)
-    except (expat.ExpatError, _Unsure):
-        return None
-    return builder
+    parser = xml_parser(builder.start, builder.end, on_data)
+    return builder if read_xml(parser, prepared) else None
 
 
 def table_rows(prepared: str, first_line: int, *, fast: bool = True) -> RowBuilder:

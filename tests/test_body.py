@@ -74,7 +74,7 @@ def test_a_second_table_is_kept_and_fails_strict(
     tables = f"<table>{row('Caching')}</table>\n\n<table>{row('Retries')}</table>"
     site = build_site({PAGE: page(tables)})
     assert features(site) == ["Caching", "Retries"]
-    (warning,) = [w for w in plugin_warnings(site) if "second table" in w]
+    (warning,) = [w for w in plugin_warnings(site) if "another table" in w]
     assert f"compare/conveyor.md:{FIRST_BODY_LINE + 2}" in warning
     with pytest.raises(Abort):
         build_site({PAGE: page(tables)}, strict=True)

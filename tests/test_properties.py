@@ -8,11 +8,12 @@ every feature name and note of a generated table reaches the built page, as text
 from __future__ import annotations
 
 import tempfile
+import unicodedata
 from pathlib import Path
 
 from conftest import build_in
 from exported import Page, render
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from strategies import exported_pages, mutated_pages
 
@@ -64,8 +65,24 @@ def test_parse_keeps_every_name_and_note(page: Page) -> None:
     result = assert_contract(render(page))
     assert result is not None and result.comparison is not None
     got = [(f.name, f.product.note, f.tool.note) for f in result.comparison.features]
-    expected = [(_squeeze(r.name), _squeeze(r.product_note), _squeeze(r.tool_note)) for r in page.rows]
+    expected = [
+        (_shows(r.name) or f"Feature {n}", _shows(r.product_note), _shows(r.tool_note))
+        for n, r in enumerate(page.rows, start=1)
+    ]
     assert got == expected
+    # A name or note that shows nothing (a soft hyphen, a zero-width space) is reported.
+    empty = sum(not _shows(text) for r in page.rows for text in (r.name, r.product_note, r.tool_note))
+    assert len([p for p in result.problems if "empty" in p.message or "no note" in p.message]) == empty
+
+
+def _shows(text: str) -> str:
+    """`text` squeezed, or "" when all its characters are spaces, controls or format characters."""
+    squeezed = _squeeze(text)
+    return (
+        squeezed
+        if any(unicodedata.category(c) not in ("Cf", "Cc", "Zs", "Zl", "Zp") for c in squeezed)
+        else ""
+    )
 
 
 # The elements the templates make inside a comparison page's article; nothing else may appear.
@@ -77,6 +94,7 @@ TEMPLATE_ELEMENTS = {
 @BUILDS
 @given(exported_pages())
 def test_every_name_and_note_survives_into_the_built_page(page: Page) -> None:
+    assume(all(_shows(text) for r in page.rows for text in (r.name, r.product_note, r.tool_note)))
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         (root / "docs" / "compare").mkdir(parents=True)

@@ -107,7 +107,11 @@ def test_a_second_table_is_kept_with_a_warning_naming_its_line() -> None:
     assert [s.code for s in comparison.code_samples] == ["x = 1"]
     warnings = problems_at(problems, Severity.WARNING)
     assert warnings == [
-        (FIRST_BODY_LINE + 6, None, "a second table: its rows are added to the feature table's")
+        (
+            FIRST_BODY_LINE + 6,
+            None,
+            "another table after the feature table: its rows are added to the feature table's",
+        )
     ]
 
 
