@@ -7,13 +7,14 @@ kept as leftover text (with a hint), so nothing the export says is lost; comment
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Callable
 
 from .blocks import Block, find_blocks
 from .located import Warn
 from .model import CodeSample, Comparison, Severity
-from .safe_html import SafeHTMLParser, TextParser, prepare, read_xml, unclosed_comments, xml_parser
+from .safe_html import SafeHTMLParser, TextParser, Unsure, prepare, read_xml, unclosed_comments, xml_parser
 from .table import read_table
 from .text import shown, squeeze, visible
 
@@ -26,16 +27,20 @@ class _Items:
         self.item: list[str] | None = None
         self.stray: list[str] = []
 
-    def start(self, tag: str, _class: str | None = None) -> None:
+    def start(self, tag: str, _attrs: object = None) -> None:
         if tag == "li":
             self.item = []
             self.items.append(self.item)
+        elif not tag.islower():
+            raise Unsure  # <LI> from expat: html.parser would read it as <li>
         elif self.item is not None:
             self.item.append(" ")
 
     def end(self, tag: str) -> None:
         if tag == "li":
             self.item = None
+        elif not tag.islower():
+            raise Unsure
         elif self.item is not None:
             self.item.append(" ")
 
@@ -70,6 +75,25 @@ def _list_items(content: str) -> tuple[_Items, list[int]]:
     items = _Items()
     _HTMLItems(items).read_prepared(prepared)
     return items, unclosed
+
+
+def _gap_text(gap: str) -> tuple[str, tuple[int, ...]]:
+    """The text a stretch between blocks shows ("" for none), and its unclosed comments."""
+    # Most gaps are the same few wrappers (`<div data-rt-embed-type="true">`, `</div>`).
+    return _short_gap_text(gap) if len(gap) < 200 else _read_gap(gap)
+
+
+@functools.lru_cache(maxsize=256)
+def _short_gap_text(gap: str) -> tuple[str, tuple[int, ...]]:
+    return _read_gap(gap)
+
+
+def _read_gap(gap: str) -> tuple[str, tuple[int, ...]]:
+    if "<" not in gap and "&" not in gap:
+        return shown(squeeze(gap)), ()
+    parser = TextParser()
+    unclosed = parser.read(gap)
+    return shown(squeeze(parser.text())), tuple(unclosed)
 
 
 class BodyReader:
@@ -179,12 +203,8 @@ class BodyReader:
         gap = body[start:end]
         if not gap or gap.isspace():
             return
-        if "<" in gap or "&" in gap:
-            parser = TextParser()
-            self._comments(parser.read(gap), start)
-            text = shown(squeeze(parser.text()))
-        else:
-            text = shown(squeeze(gap))
+        text, unclosed = _gap_text(gap)
+        self._comments(list(unclosed), start)
         if text:
             comparison.leftover_text.append(text)
             self.warn(

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from html.parser import HTMLParser
 from xml.parsers import expat
 
@@ -139,25 +139,22 @@ def _charrefs_agree(prepared: str) -> bool:
     return True
 
 
-StartTag = Callable[[str, "str | None"], None]  # (lower-case tag name, its class attribute)
+StartTag = Callable[[str, Mapping[str, "str | None"]], None]  # (tag name, its attributes)
 
 
 def xml_parser(
     start: StartTag, end: Callable[[str], None], data: Callable[[str], None]
 ) -> expat.XMLParserType:
-    """An expat parser calling `start`, `end` and `data` as the HTML readers' handlers expect."""
+    """An expat parser calling `start`, `end` and `data` as the HTML readers' handlers expect.
+
+    Tag names keep expat's spelling: a handler that meets one not in lower case raises
+    `Unsure` (html.parser would have lowered it).
+    """
     parser = expat.ParserCreate()
     parser.buffer_text = True
     parser.UseForeignDTD(True)  # undefined entities (&nbsp;) are skipped, not errors
-
-    def on_start(name: str, attrs: dict[str, str]) -> None:
-        value = attrs.get("class")
-        if value is None and attrs and any(key.lower() == "class" for key in attrs):
-            raise Unsure
-        start(name.lower(), value)
-
-    parser.StartElementHandler = on_start
-    parser.EndElementHandler = lambda name: end(name.lower())
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
     parser.CharacterDataHandler = data
     parser.SkippedEntityHandler = lambda name, _is_parameter: data(html.unescape(f"&{name};"))
     return parser

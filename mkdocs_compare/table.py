@@ -87,10 +87,13 @@ def _feature(row: Row, number: int, warn: Warn) -> Feature | None:
 def _assessment(cell: Cell | None, name: str, side: str, number: int, warn: Warn) -> Assessment:
     if cell is None:
         return Assessment(Verdict.UNKNOWN)
-    note = shown(squeeze("".join(cell.notes)))
-    loose_text = shown(squeeze("".join(cell.text)))
-    if loose_text:
-        note = f"{note} {loose_text}".strip()
+    note = " ".join("".join(cell.notes).split())
+    loose_text = "".join(cell.text)
+    if not loose_text.isspace():  # text beside the note (a nested table, an unwrapped note)
+        loose_text = shown(" ".join(loose_text.split()))
+        note = f"{shown(note)} {loose_text}".strip()
+    elif note and not note[0].isalnum():
+        note = shown(note)
     if not cell.icons:
         warn(f"{name!r}: the {side} cell has no verdict icon", line=cell.line, row=number)
         verdict, icon_class = Verdict.UNKNOWN, ""

@@ -9,7 +9,7 @@ time; tests/test_table.py checks that they agree.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from .safe_html import SafeHTMLParser, Unsure, read_xml, xml_parser
@@ -53,13 +53,17 @@ class RowBuilder:
         self.stray: list[tuple[int, str]] = []  # text outside any cell
         self.nested: list[int] = []  # lines of nested tables
 
-    def start(self, tag: str, class_value: str | None) -> None:
+    def start(self, tag: str, attrs: Mapping[str, str | None]) -> None:
+        """A start tag (lower-case from html.parser; expat's own spelling, else `Unsure`)."""
         cell = self.cell
         if cell is not None:  # every tag separates words, as the text of a cell is read
             (cell.notes if self.in_note else cell.text).append(" ")
         if tag == "span":
             if cell is None:
                 return
+            class_value = attrs.get("class")
+            if class_value is None and attrs and any(key.lower() == "class" for key in attrs):
+                raise Unsure  # expat keeps the spelling CLASS; html.parser would read it
             classes = _split_classes(class_value) if class_value else ()
             is_note = "tooltiptext" in classes
             self.spans.append(is_note)
@@ -89,6 +93,8 @@ class RowBuilder:
                 self.nested.append(self.line())
         elif tag == "thead" and self.depth == 1:
             self.in_head = True
+        elif not tag.islower():
+            raise Unsure  # <TD> from expat: html.parser would read it as <td>
 
     def end(self, tag: str) -> None:
         cell = self.cell
@@ -109,6 +115,8 @@ class RowBuilder:
             self.depth = max(0, self.depth - 1)
         elif tag == "thead" and self.depth == 1:
             self.in_head = False
+        elif not tag.islower():
+            raise Unsure
 
     def data(self, data: str) -> None:
         cell = self.cell
@@ -119,6 +127,13 @@ class RowBuilder:
             self.stray.append((self.line() + data.count("\n", 0, leading), squeeze(data)))
 
 
+class _Attributes(dict[str, "str | None"]):
+    """html.parser's attribute list as a mapping: the first of repeated names counts."""
+
+    def __init__(self, attrs: list[tuple[str, str | None]]) -> None:
+        super().__init__(reversed(attrs))
+
+
 class _HTMLRows(SafeHTMLParser):
     def __init__(self, first_line: int) -> None:
         super().__init__()
@@ -126,7 +141,7 @@ class _HTMLRows(SafeHTMLParser):
         self.builder = RowBuilder(lambda: self.getpos()[0] + offset)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.builder.start(tag, next((value for name, value in attrs if name == "class"), None))
+        self.builder.start(tag, _Attributes(attrs))
 
     def handle_endtag(self, tag: str) -> None:
         self.builder.end(tag)
