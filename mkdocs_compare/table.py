@@ -69,24 +69,32 @@ def _is_header(row: Row) -> bool:
 
 def _feature(row: Row, number: int, warn: Warn) -> Feature | None:
     cells = row.cells
-    name = shown(squeeze("".join(cells[0].text))) if cells else ""
-    if not cells or (not name and all(not visible("".join(c.text + c.notes)) and not c.icons for c in cells)):
-        warn("empty table row skipped", line=row.line, row=number)
-        return None
+    name = " ".join("".join(cells[0].text).split()) if cells else ""
+    if name and not name[0].isalnum():
+        name = shown(name)
     if not name:
+        if all(not visible("".join(c.text + c.notes)) and not c.icons for c in cells):
+            warn("empty table row skipped", line=row.line, row=number)
+            return None
         warn("feature name is empty", line=row.line, row=number)
         name = f"Feature {number}"
-    if len(cells) != 3:
-        warn(f"row has {len(cells)} cells, expected 3 (feature, product, tool)", line=row.line, row=number)
-    product = _assessment(cells[1] if len(cells) > 1 else None, name, "product", number, warn)
-    tool = _assessment(cells[2] if len(cells) > 2 else None, name, "tool", number, warn)
-    extra = tuple(shown(squeeze("".join(c.text) + " " + "".join(c.notes))) for c in cells[3:])
+    count = len(cells)
+    if count != 3:
+        warn(f"row has {count} cells, expected 3 (feature, product, tool)", line=row.line, row=number)
+    product = _assessment(cells[1], name, "product", number, warn) if count > 1 else _UNSTATED
+    tool = _assessment(cells[2], name, "tool", number, warn) if count > 2 else _UNSTATED
+    extra = (
+        tuple(shown(squeeze("".join(c.text) + " " + "".join(c.notes))) for c in cells[3:])
+        if count > 3
+        else ()
+    )
     return Feature(name=name, product=product, tool=tool, line=row.line, extra_cells=extra)
 
 
-def _assessment(cell: Cell | None, name: str, side: str, number: int, warn: Warn) -> Assessment:
-    if cell is None:
-        return Assessment(Verdict.UNKNOWN)
+_UNSTATED = Assessment(Verdict.UNKNOWN)  # a cell the row does not have
+
+
+def _assessment(cell: Cell, name: str, side: str, number: int, warn: Warn) -> Assessment:
     note = " ".join("".join(cell.notes).split())
     loose_text = "".join(cell.text)
     if not loose_text.isspace():  # text beside the note (a nested table, an unwrapped note)
