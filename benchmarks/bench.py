@@ -467,7 +467,7 @@ def measure_serve(workdir: Path, count: int) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------------------------------------
-# Parser backends on the same generated pages: the measurement behind parse.py's tokenizer.
+# Parser backends on the same generated pages: the measurement behind the table readers' choice.
 # ---------------------------------------------------------------------------------------------
 Rows = list[tuple[str, str, str, str, str]]
 
