@@ -329,7 +329,7 @@ def worker_environment(workdir: Path) -> dict[str, str]:
 
 def compile_plugin(workdir: Path) -> None:
     """Compile the plugin's modules once, before any build is timed."""
-    command = [sys.executable, "-c", "import mkdocs_compare.plugin, mkdocs_compare.lint"]
+    command = [sys.executable, "-c", "import mkdocs_compare.plugin, mkdocs_compare.commands.check"]
     subprocess.run(command, env=worker_environment(workdir), check=True)
 
 

@@ -1,6 +1,7 @@
 """Command-line entry points: `mkdocs-compare check` and `mkdocs-compare render`.
 
-Each subcommand lives in its own module (lint.py, export.py); this file only parses arguments.
+Each subcommand lives in its own module (commands/check.py, commands/render.py); this file only
+parses arguments.
 """
 
 from __future__ import annotations
@@ -60,10 +61,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "check":
-        from .lint import run_check
+        from .commands.check import run_check
 
         return run_check(args)
-    from .export import run_render
+    from .commands.render import run_render
 
     return run_render(args)
 

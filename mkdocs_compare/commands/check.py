@@ -13,23 +13,23 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .collection import ParseCache, ParseOptions, scan_pages
-from .config import CompareConfig
-from .export import (
+from ..collection import ParseCache, ParseOptions, scan_pages
+from ..model import Problem, Severity
+from ..site import (
+    CONFIG_FILE,
     MARKDOWN_SUFFIXES,
-    RenderError,
-    _read_config,
-    _source_files,
+    SiteError,
+    default_docs_dir,
     exclude_docs,
     load_plugin_config,
+    source_files,
 )
-from .model import Problem, Severity
-from .summary import plan_summary
+from ..summary import plan_summary
 
-CONFIG_FILE = Path("mkdocs.yml")
-DEFAULT_DOCS_DIR = Path("docs")
+if TYPE_CHECKING:
+    from ..config import CompareConfig
 
 
 @dataclass(frozen=True)
@@ -77,10 +77,10 @@ def check_directory(
     """
     config = config or load_plugin_config(None)
     if not docs_dir.is_dir():
-        raise RenderError(f"{docs_dir} is not a folder")
+        raise SiteError(f"{docs_dir} is not a folder")
     if not config.enabled:
         return []
-    files = _source_files(docs_dir, exclude_docs(config_file))
+    files = source_files(docs_dir, exclude_docs(config_file))
     pages = [path for path in files if path.lower().endswith(MARKDOWN_SUFFIXES)]
     sources: dict[str, bytes] = {}
 
@@ -138,16 +138,6 @@ def _read_bytes(path: Path) -> bytes | None:
         return None
 
 
-def default_docs_dir(config_file: Path | None) -> Path:
-    """`docs_dir` of the mkdocs.yml (relative to it, as MkDocs reads it), else `docs`."""
-    if config_file is None:
-        return DEFAULT_DOCS_DIR
-    docs_dir = _read_config(config_file).get("docs_dir")
-    if not isinstance(docs_dir, str) or not docs_dir:
-        return config_file.parent / DEFAULT_DOCS_DIR
-    return config_file.parent / docs_dir
-
-
 def run_check(args: argparse.Namespace) -> int:
     """The `check` subcommand: 0 when clean (hints only), 1 on warnings or errors, 2 on misuse."""
     try:
@@ -155,7 +145,7 @@ def run_check(args: argparse.Namespace) -> int:
         config = load_plugin_config(config_file)
         docs_dir = Path(args.docs_dir) if args.docs_dir else default_docs_dir(config_file)
         findings = check_directory(docs_dir, config, config_file)
-    except RenderError as error:
+    except SiteError as error:
         print(f"mkdocs-compare check: {error}", file=sys.stderr)
         return 2
     if args.format == "json":

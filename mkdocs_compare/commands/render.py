@@ -20,31 +20,31 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pathspec.gitignore
 import yaml
-from yaml_env_tag import construct_env_tag  # type: ignore[import-untyped]
 
-from .collection import Collection, ParseCache, ParseOptions, Scan, scan_pages
-from .config import CompareConfig
-from .escape import html_safe_meta
-from .model import Comparison, Problem, Severity
-from .needs import ASSETS_DIR, CSS_URI, REQUIRED_EXTENSIONS
-from .parse import decode_source
-from .render import Renderer, RenderSettings
-from .summary import compose_summary, plan_summary
-from .urls import page_url
+from ..collection import Collection, ParseCache, ParseOptions, Scan, scan_pages
+from ..escape import html_safe_meta
+from ..model import Comparison, Problem, Severity
+from ..needs import ASSETS_DIR, CSS_URI, REQUIRED_EXTENSIONS
+from ..parse import decode_source
+from ..render import Renderer, RenderSettings
+from ..site import (
+    MARKDOWN_SUFFIXES,
+    SiteError,
+    directory_urls,
+    exclude_docs,
+    load_plugin_config,
+    source_files,
+)
+from ..summary import compose_summary, plan_summary
+from ..urls import page_url
+
+if TYPE_CHECKING:
+    from ..config import CompareConfig
 
 ASSETS_URI = posixpath.dirname(CSS_URI)
-# What MkDocs never builds, whatever exclude_docs says (mkdocs.structure.files._default_exclude).
-DEFAULT_EXCLUDES = (".*", "/templates/")
-# The same pages MkDocs treats as Markdown (mkdocs.utils.markdown_extensions).
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
-
-
-class RenderError(Exception):
-    """The command cannot run at all (bad folders or configuration): exit status 2."""
 
 
 @dataclass
@@ -80,36 +80,6 @@ class RenderResult:
         return header + yaml.safe_dump(self.snippet(), sort_keys=False)
 
 
-def load_plugin_config(config_file: Path | None, overrides: dict[str, Any] | None = None) -> CompareConfig:
-    """The compare plugin's options from an mkdocs.yml (defaults without one), validated.
-
-    Relative paths (custom_templates) are taken relative to the config file, as MkDocs does.
-    """
-    options: dict[str, Any] = {}
-    if config_file is not None:
-        options = _compare_options(_read_config(config_file).get("plugins"))
-    options.update(overrides or {})
-    config = CompareConfig(config_file_path=str(config_file) if config_file else None)
-    config.load_dict(options)
-    errors, _warnings = config.validate()
-    if errors:
-        where = config_file or "options"
-        raise RenderError(
-            "; ".join(f"{where}: compare plugin option {name!r}: {error}" for name, error in errors)
-        )
-    return config
-
-
-def directory_urls(config_file: Path | None) -> bool:
-    """The site's `use_directory_urls` (MkDocs' default, true, without a config file)."""
-    if config_file is None:
-        return True
-    value = _read_config(config_file).get("use_directory_urls", True)
-    if not isinstance(value, bool):
-        raise RenderError(f"{config_file}: use_directory_urls must be true or false, not {value!r}")
-    return value
-
-
 def render_directory(
     docs_dir: Path,
     out_dir: Path,
@@ -133,10 +103,10 @@ def render_directory(
     config = config or load_plugin_config(None)
     docs_dir, out_dir = docs_dir.resolve(), out_dir.resolve()
     if not docs_dir.is_dir():
-        raise RenderError(f"{docs_dir} is not a folder")
+        raise SiteError(f"{docs_dir} is not a folder")
     if out_dir == docs_dir or out_dir.is_relative_to(docs_dir) or docs_dir.is_relative_to(out_dir):
-        raise RenderError(f"the output folder {out_dir} must be outside {docs_dir} (and not hold it)")
-    files = _source_files(docs_dir, excluded)
+        raise SiteError(f"the output folder {out_dir} must be outside {docs_dir} (and not hold it)")
+    files = source_files(docs_dir, excluded)
     pages = [path for path in files if path.lower().endswith(MARKDOWN_SUFFIXES)]
     options = ParseOptions(
         product=config.product, detect_key=config.detect_key, max_features=config.max_features
@@ -274,9 +244,9 @@ def run_render(args: argparse.Namespace) -> int:
         out_dir = Path(args.out_dir)
         if out_dir.exists() and any(out_dir.iterdir()):
             if not args.clean:
-                raise RenderError(f"{out_dir} is not empty (use --clean to empty it first)")
+                raise SiteError(f"{out_dir} is not empty (use --clean to empty it first)")
             if out_dir.resolve() in (Path.cwd().resolve(), Path.home().resolve()):
-                raise RenderError(f"refusing to empty {out_dir}")
+                raise SiteError(f"refusing to empty {out_dir}")
             shutil.rmtree(out_dir)
         result = render_directory(
             Path(args.docs_dir),
@@ -286,7 +256,7 @@ def run_render(args: argparse.Namespace) -> int:
             source_relative_html=getattr(args, "generator", "mkdocs") == "zensical",
             excluded=exclude_docs(config_file),
         )
-    except RenderError as error:
+    except SiteError as error:
         print(f"mkdocs-compare render: {error}", file=sys.stderr)
         return 2
     for problem in result.problems:
@@ -308,68 +278,7 @@ def run_render(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_config(config_file: Path) -> dict[str, Any]:
-    """An mkdocs.yml as a mapping (MkDocs' `!ENV` understood, Python tags read as None)."""
-    try:
-        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
-    except (OSError, yaml.YAMLError) as error:
-        raise RenderError(f"cannot read {config_file}: {error}") from None
-    return data if isinstance(data, dict) else {}
-
-
 def _description(meta: dict[str, Any], comparison: Comparison) -> str:
     """The page's own `description` wins, as in the plugin; else the export's SEO text."""
     own = meta.get("description")
     return own.strip() if isinstance(own, str) and own.strip() else comparison.description
-
-
-def _source_files(docs_dir: Path, exclude_docs: str = "") -> list[str]:
-    """Every file under docs_dir (POSIX, relative) that MkDocs would build: its default
-    exclusions (hidden files, `/templates/`) and the config's `exclude_docs` are left out."""
-    spec = pathspec.gitignore.GitIgnoreSpec.from_lines([*DEFAULT_EXCLUDES, *exclude_docs.splitlines()])
-    found = []
-    for path in docs_dir.rglob("*"):
-        relative = path.relative_to(docs_dir).as_posix()
-        if path.is_file() and not spec.match_file(relative):
-            found.append(relative)
-    return sorted(found)
-
-
-def exclude_docs(config_file: Path | None) -> str:
-    """The config's `exclude_docs` patterns ("" without a config file or the option)."""
-    if config_file is None:
-        return ""
-    value = _read_config(config_file).get("exclude_docs") or ""
-    if not isinstance(value, str):
-        raise RenderError(f"{config_file}: exclude_docs must be a multiline string of patterns")
-    return value
-
-
-def _compare_options(plugins: Any) -> dict[str, Any]:
-    """The `compare` entry of a `plugins:` list or mapping ({} when absent or bare)."""
-    entries: list[tuple[Any, Any]] = []
-    if isinstance(plugins, dict):
-        entries = list(plugins.items())
-    elif isinstance(plugins, list):
-        for item in plugins:
-            if isinstance(item, dict) and len(item) == 1:
-                entries.append(next(iter(item.items())))
-            else:
-                entries.append((item, None))
-    for name, value in entries:
-        if name == "compare":
-            return dict(value) if isinstance(value, dict) else {}
-    return {}
-
-
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml files as MkDocs does for `!ENV`; other tags (`!!python/name:`) give None."""
-
-
-def _unknown_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
-    return None
-
-
-_TolerantLoader.add_constructor("!ENV", construct_env_tag)
-_TolerantLoader.add_multi_constructor("!", _unknown_tag)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _unknown_tag)
