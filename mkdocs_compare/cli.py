@@ -10,24 +10,36 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from . import __version__
+from .commands.output import MARKER
+
+CONFIG_HELP = (
+    "the site's config file: the plugin's options, docs_dir, exclude_docs, use_directory_urls "
+    "(default: ./mkdocs.yml, else ./properdocs.yml, when present)"
+)
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mkdocs-compare",
         description="Lint or pre-render CMS-exported comparison pages without running MkDocs.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     check = commands.add_parser(
         "check",
         help="report problems in comparison pages without building",
-        description="Report the problems the compare plugin would log, one `path:line: message` a line. "
-        "Exit status: 0 when clean (hints only), 1 when there is any warning or error (what fails "
-        "`mkdocs build --strict`), 2 when the check cannot run. Plugin options come from ./mkdocs.yml.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Report what `mkdocs build --strict` would log about comparison pages and the\n"
+        "compare plugin's options, one `path:line: severity: message` a line.\n\n"
+        "Exit status: 0 when clean (info hints only), 1 when there is any warning or error\n"
+        "(what fails `mkdocs build --strict`), 2 when the check cannot run.",
     )
     check.add_argument(
-        "docs_dir", nargs="?", help="folder of pages (default: docs_dir of ./mkdocs.yml, else docs)"
+        "docs_dir", nargs="?", help="folder of pages (default: docs_dir of the config file, else docs)"
     )
+    check.add_argument("--config", "-f", help=CONFIG_HELP)
     check.add_argument(
         "--format", choices=("text", "json"), default="text", help="text (default) or json for machines"
     )
@@ -37,12 +49,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     render.add_argument("docs_dir", help="folder of source pages")
     render.add_argument("out_dir", help="folder to write the converted docs into")
-    render.add_argument(
-        "--config", "-f", help="mkdocs.yml whose compare plugin options to use (default: ./mkdocs.yml if any)"
-    )
+    render.add_argument("--config", "-f", help=CONFIG_HELP)
     render.add_argument("--product", help="your product's name (default: from each title)")
     render.add_argument("--drafts", action="store_true", help="render draft pages too")
-    render.add_argument("--clean", action="store_true", help="empty OUT_DIR first if it is not empty")
+    render.add_argument(
+        "--clean",
+        action="store_true",
+        help=f"empty OUT_DIR first; only a folder an earlier render wrote (it holds {MARKER})",
+    )
     render.add_argument(
         "--snippet", metavar="FILE", help="write the mkdocs.yml lines the output needs here (default: stdout)"
     )

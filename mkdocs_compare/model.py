@@ -9,6 +9,8 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
+from .printable import FIELD_LIMIT, escape_controls, one_line
+
 
 class Verdict(str, enum.Enum):
     """A product's answer for one feature, as the exported icon said it."""
@@ -36,11 +38,12 @@ class Location:
     field: str | None = None
 
     def __str__(self) -> str:
-        text = f"{self.path}:{self.line}" if self.line else self.path
+        """`path:line (row N) (field 'x')`, control characters escaped (file names are untrusted)."""
+        text = escape_controls(f"{self.path}:{self.line}" if self.line else self.path)
         if self.row is not None:
             text += f" (row {self.row})"
         if self.field:
-            text += f" (field {self.field!r})"
+            text += f" (field {one_line(repr(self.field), FIELD_LIMIT)})"
         return text
 
 
@@ -53,7 +56,8 @@ class Problem:
     severity: Severity = Severity.WARNING
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
+        """One readable log line: the location first, the message escaped and cut short."""
+        return f"{self.location}: {one_line(self.message)}"
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ plugin's own option schema) only when options are validated.
 
 from __future__ import annotations
 
+import posixpath
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,10 +17,14 @@ import pathspec.gitignore
 import yaml
 from yaml_env_tag import construct_env_tag  # type: ignore[import-untyped]
 
+from .model import Location, Problem, Severity
+
 if TYPE_CHECKING:
     from .config import CompareConfig
 
 CONFIG_FILE = Path("mkdocs.yml")
+# The files `mkdocs build` and `properdocs build` read when no -f is given, in this order.
+CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
 DEFAULT_DOCS_DIR = Path("docs")
 # What MkDocs never builds, whatever exclude_docs says (mkdocs.structure.files._default_exclude).
 DEFAULT_EXCLUDES = (".*", "/templates/")
@@ -30,26 +36,107 @@ class SiteError(Exception):
     """The site cannot be read (no such folder, a broken configuration): commands exit 2."""
 
 
-def load_plugin_config(config_file: Path | None, overrides: dict[str, Any] | None = None) -> CompareConfig:
-    """The compare plugin's options from an mkdocs.yml (defaults without one), validated.
+@dataclass(frozen=True)
+class Site:
+    """The parts of a site's configuration the commands need, read as the build reads them."""
 
-    Relative paths (custom_templates) are taken relative to the config file, as MkDocs does.
+    config_file: Path | None  # None: no config file, MkDocs' defaults
+    docs_dir: Path
+    use_directory_urls: bool = True
+    excluded: str = ""  # gitignore patterns of files the build leaves out (exclude_docs, draft_docs)
+
+    def files(self) -> list[str]:
+        """The files of docs_dir the build would read (POSIX, relative, sorted)."""
+        return source_files(self.docs_dir, self.excluded)
+
+
+def find_config_file(folder: Path | None = None) -> Path | None:
+    """The config file `mkdocs build` (then `properdocs build`) would read in `folder`."""
+    for name in CONFIG_NAMES:
+        candidate = (folder or Path()) / name
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def config_file_from(option: str | None) -> Path | None:
+    """`--config FILE` (which must exist), else the folder's own config file, if any."""
+    if option is None:
+        return find_config_file()
+    path = Path(option)
+    if not path.is_file():
+        raise SiteError(f"{option}: no such config file")
+    return path
+
+
+def load_site(config_file: Path | None, docs_dir: Path | None = None) -> Site:
+    """The site of `config_file`; `docs_dir` (from the command line) replaces the config's."""
+    if docs_dir is None:
+        docs_dir = default_docs_dir(config_file)
+    if not docs_dir.is_dir():
+        raise SiteError(f"{docs_dir} is not a folder")
+    excluded = exclude_docs(config_file)
+    if config_file is not None:
+        drafts = read_config(config_file).get("draft_docs") or ""
+        if not isinstance(drafts, str):
+            raise SiteError(f"{config_file}: draft_docs must be a multiline string of patterns")
+        excluded = f"{excluded}\n{drafts}" if drafts else excluded  # `mkdocs build` leaves drafts out
+    return Site(config_file, docs_dir, directory_urls(config_file), excluded)
+
+
+def plugin_options(
+    config_file: Path | None, overrides: dict[str, Any] | None = None
+) -> tuple[CompareConfig, list[Problem]]:
+    """The compare plugin's options, validated by the plugin's own schema, and their problems.
+
+    As in MkDocs, an invalid option is an error (the build stops) and an unknown one a warning
+    (it fails `mkdocs build --strict`); an invalid option is dropped (its default used) so the
+    pages can still be checked. Relative paths (custom_templates) are relative to the config
+    file, as in MkDocs.
     """
-    from .config import CompareConfig  # MkDocs only when options are validated
-
     options: dict[str, Any] = {}
     if config_file is not None:
         options = compare_options(read_config(config_file).get("plugins"))
     options.update(overrides or {})
+    where = str(config_file or CONFIG_FILE)
+    config, errors, warnings = _validate(config_file, options)
+    if errors:  # validate again without them, for a usable configuration
+        config, _, _ = _validate(config_file, {k: v for k, v in options.items() if k not in dict(errors)})
+    problems = [
+        Problem(Location(where, field=name), f"compare plugin option {name!r}: {message}", severity)
+        for severity, found in ((Severity.ERROR, errors), (Severity.WARNING, warnings))
+        for name, message in found
+    ]
+    summary_page = config.summary_page
+    if summary_page and outside_docs(summary_page):
+        message = f"{summary_page!r} lies outside docs_dir: no summary page or exports are written"
+        problems.append(Problem(Location(where, field="summary_page"), message, Severity.ERROR))
+    return config, problems
+
+
+def _validate(
+    config_file: Path | None, options: dict[str, Any]
+) -> tuple[CompareConfig, list[tuple[str, str]], list[tuple[str, str]]]:
+    from .config import CompareConfig  # MkDocs only when options are validated
+
     config = CompareConfig(config_file_path=str(config_file) if config_file else None)
     config.load_dict(options)
-    errors, _warnings = config.validate()
-    if errors:
-        where = config_file or "options"
-        raise SiteError(
-            "; ".join(f"{where}: compare plugin option {name!r}: {error}" for name, error in errors)
-        )
+    errors, warnings = config.validate()
+    return config, [(n, str(e)) for n, e in errors], [(n, str(w)) for n, w in warnings]
+
+
+def load_plugin_config(config_file: Path | None, overrides: dict[str, Any] | None = None) -> CompareConfig:
+    """The compare plugin's options, for callers that cannot go on with a bad one."""
+    config, problems = plugin_options(config_file, overrides)
+    if problems:
+        raise SiteError("; ".join(str(problem) for problem in problems))
     return config
+
+
+def outside_docs(path: str) -> bool:
+    """A docs-relative path that climbs out of docs_dir (`../x.md`): nothing may go there."""
+    normal = posixpath.normpath(path).lstrip("/")  # as summary.plan_summary reads it
+    return normal == ".." or normal.startswith("../")
 
 
 def directory_urls(config_file: Path | None) -> bool:

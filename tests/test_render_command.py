@@ -67,7 +67,8 @@ def test_generated_docs_render_and_build_the_same_without_the_plugin(tmp_path: P
 
     written = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
     summary_files = {SUMMARY_PATH, *EXPORTS}
-    assert written == (set(pages) - {"compare/drafty.md"}) | {CSS_URI, JS_URI} | summary_files
+    marker = {".mkdocs-compare-render"}  # what lets a later `render --clean` empty the folder
+    assert written == (set(pages) - {"compare/drafty.md"}) | {CSS_URI, JS_URI} | summary_files | marker
     assert (out / JS_URI).read_bytes() == (ASSETS_DIR / "compare.js").read_bytes()
     for path in ("index.md", "guide/setup.md", "img/logo.svg"):
         source = pages[path]
@@ -286,7 +287,7 @@ def test_refused_summary_path_and_exports_warn_as_in_the_plugin(tmp_path: Path) 
     done = run_render("docs", "out", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert "summary_page" in done.stderr and "'compare/conveyor.md' is a comparison page" in done.stderr
-    assert "compare/comparisons.json: exists in the docs" in done.stderr
+    assert "docs/compare/comparisons.json:1: warning: exists in the docs" in done.stderr
     assert (tmp_path / "out/compare/comparisons.json").read_text(encoding="utf-8") == own_json
     assert (tmp_path / "out/compare/comparisons.csv").is_file()  # the exports still go to the folder
     assert "cmp-matrix" not in (tmp_path / "out/compare/conveyor.md").read_text(encoding="utf-8")

@@ -17,7 +17,7 @@ import argparse
 import posixpath
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,17 +29,30 @@ from ..escape import html_safe_meta
 from ..model import Comparison, Problem, Severity
 from ..needs import ASSETS_DIR, CSS_URI, REQUIRED_EXTENSIONS
 from ..parse import decode_source
+from ..printable import one_line
 from ..render import Renderer, RenderSettings
 from ..site import (
     MARKDOWN_SUFFIXES,
     SiteError,
-    directory_urls,
-    exclude_docs,
+    config_file_from,
     load_plugin_config,
+    load_site,
+    outside_docs,
+    plugin_options,
     source_files,
 )
 from ..summary import compose_summary, plan_summary
 from ..urls import page_url
+from .findings import locate
+from .output import (
+    MARKER,
+    OutputError,
+    check_output,
+    check_snippet,
+    prepare_output,
+    protected_folders,
+    target,
+)
 
 if TYPE_CHECKING:
     from ..config import CompareConfig
@@ -88,6 +101,8 @@ def render_directory(
     use_directory_urls: bool = True,
     source_relative_html: bool = False,
     excluded: str = "",
+    clean: bool = False,
+    protected: Iterable[Path] = (),
 ) -> RenderResult:
     """Copy every file of `docs_dir` to `out_dir`, comparison pages rendered, drafts left out.
 
@@ -98,29 +113,34 @@ def render_directory(
     plugin's assets under `assets/mkdocs-compare/` (unless the docs bring their own copy or
     the `assets` option is off). `use_directory_urls` must match the site's: links inside the
     summary's raw HTML are final URLs. Returns the problems found (never raises for bad
-    pages: they are copied as they are, like the plugin leaves them).
+    pages: they are copied as they are, like the plugin leaves them). Everything is read and
+    checked before anything is written: an output that cannot be written safely (see
+    output.check_output; `clean` empties only an earlier output) or an unreadable source raises
+    OutputError or SiteError with nothing written.
     """
     config = config or load_plugin_config(None)
     docs_dir, out_dir = docs_dir.resolve(), out_dir.resolve()
     if not docs_dir.is_dir():
         raise SiteError(f"{docs_dir} is not a folder")
-    if out_dir == docs_dir or out_dir.is_relative_to(docs_dir) or docs_dir.is_relative_to(out_dir):
-        raise SiteError(f"the output folder {out_dir} must be outside {docs_dir} (and not hold it)")
-    files = source_files(docs_dir, excluded)
-    pages = [path for path in files if path.lower().endswith(MARKDOWN_SUFFIXES)]
-    options = ParseOptions(
-        product=config.product, detect_key=config.detect_key, max_features=config.max_features
-    )
-    scan = scan_pages(
-        pages,
-        lambda path: (docs_dir / path).read_bytes(),
-        ParseCache(),
-        options,
-        patterns=config.paths,
-        include_drafts=config.drafts,
-    )
-    if not config.enabled:  # the plugin would leave every page alone
-        scan = Scan(Collection())
+    check_output(docs_dir, out_dir, clean=clean, protected=protected)
+    if config.summary_page and outside_docs(config.summary_page):
+        raise OutputError(f"summary_page {config.summary_page!r} lies outside the docs folder")
+    files = [path for path in source_files(docs_dir, excluded) if path != MARKER]
+    sources = _read_sources(docs_dir, files)
+    scan = Scan(Collection())
+    if config.enabled:  # else the plugin would leave every page alone
+        options = ParseOptions(
+            product=config.product, detect_key=config.detect_key, max_features=config.max_features
+        )
+        pages = [path for path in files if path.lower().endswith(MARKDOWN_SUFFIXES)]
+        scan = scan_pages(
+            pages,
+            sources.__getitem__,
+            ParseCache(),
+            options,
+            patterns=config.paths,
+            include_drafts=config.drafts,
+        )
     result = RenderResult(problems=list(scan.problems))
     renderer = Renderer(
         RenderSettings(
@@ -133,10 +153,50 @@ def render_directory(
     def url_of(path: str) -> str:
         return path if source_relative_html else page_url(path, use_directory_urls)
 
+    summary = _summary_files(scan, files, sources, config, renderer, url_of, result) if config.enabled else {}
+    prepare_output(out_dir, clean=clean)
+    _write_files(scan, files, docs_dir, out_dir, config, renderer, url_of, result)
+    if config.enabled and config.assets:
+        for asset in sorted(ASSETS_DIR.iterdir()):
+            uri = f"{ASSETS_URI}/{asset.name}"
+            if asset.is_file() and asset.suffix in (".css", ".js"):
+                if uri not in files:  # the site's own copy wins, as in the plugin
+                    shutil.copyfile(asset, target(out_dir, uri))
+                result.assets.append(uri)
+    for path, text in summary.items():
+        target(out_dir, path).write_text(text, encoding="utf-8")
+        result.extra.append(path)
+    return result
+
+
+def _read_sources(docs_dir: Path, files: list[str]) -> dict[str, bytes]:
+    """Every Markdown file's bytes, and proof every other file can be read, before any write."""
+    sources = {}
+    for path in files:
+        try:
+            if path.lower().endswith(MARKDOWN_SUFFIXES):
+                sources[path] = (docs_dir / path).read_bytes()
+            else:
+                with (docs_dir / path).open("rb"):
+                    pass
+        except OSError as error:
+            raise SiteError(f"cannot read {docs_dir / path}: {error.strerror or error}") from None
+    return sources
+
+
+def _write_files(
+    scan: Scan,
+    files: list[str],
+    docs_dir: Path,
+    out_dir: Path,
+    config: CompareConfig,
+    renderer: Renderer,
+    url_of: Callable[[str], str],
+    result: RenderResult,
+) -> None:
+    """Each file of the docs: a comparison page rendered, a repaired page decoded, others copied."""
     urls = {path: url_of(path) for path in scan.collection.pages}
     for path in files:
-        target = out_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
         comparison = scan.collection.pages.get(path)
         if path in scan.collection.drafts:
             result.drafts.append(path)
@@ -159,38 +219,27 @@ def render_directory(
             text = f"---\n{front_matter}---\n\n" + renderer.render_page(
                 comparison, related, page_url=urls[path]
             )
-            target.write_text(text, encoding="utf-8")
+            target(out_dir, path).write_text(text, encoding="utf-8")
             result.pages.append(path)
         elif path in scan.decoded:  # repaired text: other generators stop on invalid UTF-8
-            target.write_text(scan.decoded[path], encoding="utf-8")
+            target(out_dir, path).write_text(scan.decoded[path], encoding="utf-8")
             result.copied.append(path)
         else:
-            shutil.copyfile(docs_dir / path, target)
+            shutil.copyfile(docs_dir / path, target(out_dir, path))
             result.copied.append(path)
-    if config.enabled and config.assets:
-        for asset in sorted(ASSETS_DIR.iterdir()):
-            uri = f"{ASSETS_URI}/{asset.name}"
-            if asset.is_file() and asset.suffix in (".css", ".js"):
-                if uri not in files:  # the site's own copy wins, as in the plugin
-                    (out_dir / ASSETS_URI).mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(asset, out_dir / uri)
-                result.assets.append(uri)
-    if config.enabled:
-        _write_summary(scan, files, docs_dir, out_dir, config, renderer, url_of, result)
-    return result
 
 
-def _write_summary(
+def _summary_files(
     scan: Scan,
     files: list[str],
-    docs_dir: Path,
-    out_dir: Path,
+    sources: dict[str, bytes],
     config: CompareConfig,
     renderer: Renderer,
     url_of: Callable[[str], str],
     result: RenderResult,
-) -> None:
-    """The summary page and the exports, planned by the same pure code as the plugin's."""
+) -> dict[str, str]:
+    """The summary page and the exports (path: text), planned by the same pure code as the
+    plugin's."""
     collection = scan.collection
     plan = plan_summary(
         collection,
@@ -201,7 +250,7 @@ def _write_summary(
         csv_export=config.csv_export,
     )
     if plan is None:
-        return
+        return {}
     result.problems.extend(plan.problems)
     output = compose_summary(
         plan,
@@ -219,58 +268,66 @@ def _write_summary(
     if output.document is not None:
         existing = None
         if plan.merge:
-            existing, _ = decode_source((docs_dir / plan.page).read_bytes(), plan.page)
+            existing, _ = decode_source(sources[plan.page], plan.page)
         written[plan.page] = plan.page_text(output.document.inline(), existing)
-    for path, text in written.items():
-        target = out_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-        result.extra.append(path)
+    return written
 
 
 def run_render(args: argparse.Namespace) -> int:
-    """The `render` subcommand: 0 on success, 1 on errors (or warnings with --strict), 2 on misuse."""
+    """The `render` subcommand: 0 on success, 1 on errors (or warnings with --strict), 2 when it
+    cannot run (then nothing is written)."""
     try:
-        config_file = Path(args.config) if args.config else None
-        if config_file is None and Path("mkdocs.yml").is_file():
-            config_file = Path("mkdocs.yml")
+        config_file = config_file_from(args.config)
+        site = load_site(config_file, Path(args.docs_dir))
         overrides: dict[str, Any] = {}
         if args.product:
             overrides["product"] = args.product
         if args.drafts:
             overrides["drafts"] = True
-        config = load_plugin_config(config_file, overrides)
-        use_directory_urls = directory_urls(config_file)
+        config, option_problems = plugin_options(config_file, overrides)
+        invalid = [problem for problem in option_problems if problem.severity is Severity.ERROR]
+        if invalid:  # the build would stop: nothing to render
+            raise SiteError("; ".join(str(problem) for problem in invalid))
         out_dir = Path(args.out_dir)
-        if out_dir.exists() and any(out_dir.iterdir()):
-            if not args.clean:
-                raise SiteError(f"{out_dir} is not empty (use --clean to empty it first)")
-            if out_dir.resolve() in (Path.cwd().resolve(), Path.home().resolve()):
-                raise SiteError(f"refusing to empty {out_dir}")
-            shutil.rmtree(out_dir)
+        snippet = Path(args.snippet) if args.snippet else None
+        if snippet is not None:
+            check_snippet(snippet, site.docs_dir.resolve(), out_dir.resolve())
         result = render_directory(
-            Path(args.docs_dir),
+            site.docs_dir,
             out_dir,
             config,
-            use_directory_urls=use_directory_urls,
+            use_directory_urls=site.use_directory_urls,
             source_relative_html=getattr(args, "generator", "mkdocs") == "zensical",
-            excluded=exclude_docs(config_file),
+            excluded=site.excluded,
+            clean=args.clean,
+            protected=protected_folders(config_file),
         )
-    except SiteError as error:
-        print(f"mkdocs-compare render: {error}", file=sys.stderr)
+        if snippet is not None:
+            snippet.write_text(result.snippet_text(), encoding="utf-8")
+    except (SiteError, OutputError) as error:
+        print(one_line(f"mkdocs-compare render: {error}", 1000), file=sys.stderr)
         return 2
-    for problem in result.problems:
-        print(f"{problem.severity.value}: {problem}", file=sys.stderr)
+    except OSError as error:  # a disk full or a permission lost while writing
+        print(one_line(f"mkdocs-compare render: cannot write: {error}", 1000), file=sys.stderr)
+        return 2
+    result.problems[:0] = option_problems
+    findings = locate(result.problems, site.docs_dir, config_file, set(site.files()))
+    for finding in findings:
+        print(finding.text(), file=sys.stderr)
     print(
-        f"mkdocs-compare render: {len(result.pages)} comparison pages rendered, {len(result.copied)} "
-        f"files copied, {len(result.drafts)} drafts left out -> {out_dir}",
+        one_line(
+            f"mkdocs-compare render: {len(result.pages)} comparison pages rendered, {len(result.copied)} "
+            f"files copied, {len(result.drafts)} drafts left out -> {out_dir}",
+            1000,
+        ),
         file=sys.stderr,
     )
     if result.extra:
-        print(f"mkdocs-compare render: summary written: {', '.join(result.extra)}", file=sys.stderr)
-    if args.snippet:
-        Path(args.snippet).write_text(result.snippet_text(), encoding="utf-8")
-    else:
+        print(
+            one_line(f"mkdocs-compare render: summary written: {', '.join(result.extra)}", 1000),
+            file=sys.stderr,
+        )
+    if snippet is None:
         sys.stdout.write(result.snippet_text())
     severities = {problem.severity for problem in result.problems}
     if Severity.ERROR in severities or (args.strict and Severity.WARNING in severities):
