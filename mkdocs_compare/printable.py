@@ -11,9 +11,9 @@ from __future__ import annotations
 import unicodedata
 
 # Most characters of a message that are printed (the file and line always come first).
-MESSAGE_LIMIT = 300
+MESSAGE_LIMIT = 260
 # Most characters of a field name (a front-matter key can be as long as a page).
-FIELD_LIMIT = 80
+FIELD_LIMIT = 40
 # Cc: C0/C1 controls (newline, ESC, CSI); Cf: format characters (bidi overrides, zero widths);
 # Zl, Zp: the Unicode line and paragraph separators.
 _UNPRINTABLE = frozenset(("Cc", "Cf", "Zl", "Zp"))

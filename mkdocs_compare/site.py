@@ -8,6 +8,7 @@ plugin's own option schema) only when options are validated.
 
 from __future__ import annotations
 
+import os
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
@@ -119,7 +120,8 @@ def _validate(
 ) -> tuple[CompareConfig, list[tuple[str, str]], list[tuple[str, str]]]:
     from .config import CompareConfig  # MkDocs only when options are validated
 
-    config = CompareConfig(config_file_path=str(config_file) if config_file else None)
+    # Absolute, as MkDocs makes it: relative paths (custom_templates) and their messages match.
+    config = CompareConfig(config_file_path=os.path.abspath(config_file) if config_file else None)
     config.load_dict(options)
     errors, warnings = config.validate()
     return config, [(n, str(e)) for n, e in errors], [(n, str(w)) for n, w in warnings]
