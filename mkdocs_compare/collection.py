@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from .model import Comparison, ComparisonError, Location, ParseResult, Problem, RelatedLink, Severity
+from .model import Comparison, Location, ParseResult, Problem, RelatedLink, Severity
 from .parse import (
     DEFAULT_DETECT_KEY,
     DEFAULT_MAX_FEATURES,
@@ -48,18 +48,15 @@ class ParseCache:
             return cached[2]
         self.misses += 1
         if not looks_like_comparison(text, options.detect_key):
-            result = ParseResult(None)
+            result = ParseResult(None)  # the usual page: cannot name the key, so no YAML is read
         else:
-            try:
-                result = parse_comparison(
-                    text,
-                    path,
-                    product=options.product,
-                    detect_key=options.detect_key,
-                    max_features=options.max_features,
-                )
-            except ComparisonError as error:
-                result = ParseResult(None, [error.problem])
+            result = parse_comparison(
+                text,
+                path,
+                product=options.product,
+                detect_key=options.detect_key,
+                max_features=options.max_features,
+            )
         self._entries[path] = (digest, options, result)
         return result
 

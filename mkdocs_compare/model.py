@@ -123,8 +123,13 @@ class Comparison:
 
     @property
     def description(self) -> str:
-        """The page description: `seoDescription`, else `seo.description`."""
-        return self.seo_description or str(self.seo.get("description") or "")
+        """The page description: its own `description`, else `seoDescription`, else
+        `seo.description` (text values only)."""
+        own = self.meta.get("description")
+        if isinstance(own, str) and own.strip():
+            return own.strip()
+        fallback = self.seo.get("description")
+        return self.seo_description or (fallback if isinstance(fallback, str) else "")
 
 
 @dataclass(frozen=True)

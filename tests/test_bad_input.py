@@ -14,7 +14,7 @@ from exported import Page, Row, render
 from mkdocs.exceptions import Abort
 
 from mkdocs_compare.collection import ParseCache, ParseOptions
-from mkdocs_compare.model import ComparisonError, Severity
+from mkdocs_compare.model import Severity
 from mkdocs_compare.parse import decode_source, parse_comparison
 
 BAD_SITE = FIXTURES / "bad_site"
@@ -221,17 +221,19 @@ def test_a_huge_table_builds_with_a_max_features_warning(tmp_path: Path) -> None
 # -- the parser alone ----------------------------------------------------------------------------
 
 
-def test_front_matter_error_without_anything_to_salvage_raises_with_location() -> None:
-    with pytest.raises(ComparisonError) as caught:
-        parse_comparison('---\ntoolName: "open\n---\n', "a.md")
-    assert caught.value.location.path == "a.md" and caught.value.location.line >= 2
-    assert caught.value.problem.severity is Severity.ERROR
+def test_broken_front_matter_naming_the_key_alone_is_not_a_comparison_page() -> None:
+    # Issue 10: the detect key without a feature table or an "X vs Y" title is a guide page.
+    result = parse_comparison('---\ntoolName: "open\n---\n', "a.md")
+    assert result.comparison is None
+    assert [(p.severity, p.location.line, p.location.field) for p in result.problems] == [
+        (Severity.INFO, 2, "toolName")
+    ]
 
 
-def test_parse_cache_reports_the_unsalvageable_page_and_passes_it_through() -> None:
+def test_parse_cache_passes_the_page_naming_the_key_alone_through_with_an_info_line() -> None:
     result = ParseCache().parse("a.md", '---\ntoolName: "open\n---\n', ParseOptions())
     assert result.comparison is None
-    assert [p.severity for p in result.problems] == [Severity.ERROR]
+    assert [p.severity for p in result.problems] == [Severity.INFO]
 
 
 def test_salvaged_page_takes_its_title_from_a_heading_then_the_file_name() -> None:

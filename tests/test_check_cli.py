@@ -102,7 +102,8 @@ def test_docs_dir_comes_from_mkdocs_yml(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "content" / "vs").mkdir(parents=True)
-    (tmp_path / "content" / "vs" / "t.md").write_text("---\ntoolName: x\ntitle: [\n---\n<table></table>\n")
+    table = '<table><tr><td>F</td><td><span class="icon yes"></span></td></tr></table>\n'
+    (tmp_path / "content" / "vs" / "t.md").write_text("---\ntoolName: x\ntitle: [\n---\n" + table)
     (tmp_path / "mkdocs.yml").write_text("site_name: x\ndocs_dir: content\nplugins: [compare]\n")
     monkeypatch.chdir(tmp_path)
     status, lines, _ = run_check(capsys, "--format", "json")

@@ -1,0 +1,336 @@
+"""A page's front matter read the way MkDocs reads it, within budgets, with located problems.
+
+MkDocs (`mkdocs.utils.meta.get_data`) reads files in text mode (`\\r\\n` and `\\r` become `\\n`),
+matches the block with the regular expression copied below and loads it with PyYAML's
+(C) SafeLoader; a page is only a comparison page if that reading names the detect key, so
+detection uses exactly that. On top, the loader here refuses what would make later work
+explode (aliases that expand past a budget, self-referencing or deeply nested values) and
+notes duplicate keys, which YAML resolves silently. No MkDocs import here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+try:  # the loader MkDocs uses, so both agree on what parses
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+DEFAULT_DETECT_KEY = "toolName"
+
+# mkdocs.utils.meta.YAML_RE (MkDocs 1.6), applied to text with normalised newlines.
+MKDOCS_FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
+_OPENING_RE = re.compile(r"-{3}[ \t]*\n")
+# Where the body of a page whose front matter never closes starts: its first HTML or fence line
+# (or a closing line glued to what follows, which MkDocs does not take as one).
+_BODY_START_RE = re.compile(r"^(?:[ \t]*<[A-Za-z!/]|[ \t]{0,3}(?:```|~~~)|-{3}|\.{3})", re.M)
+_BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
+_SIMPLE_KEY_RE = re.compile(r"[A-Za-z0-9_-]+")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+MAX_DEPTH = 100  # nesting levels a front matter may have
+ALIAS_ALLOWANCE = 10_000  # values that aliases may add beyond those written out
+MAX_LISTED = 5  # names listed in one message, then "and N more"
+_REFUSED = "front matter is refused"
+
+
+def normalize_newlines(text: str) -> str:
+    """The text as MkDocs reads the file: no BOM, `\\r\\n` and `\\r` as `\\n`."""
+    text = text.removeprefix("\ufeff")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """(front matter text or None, body, number of lines before the body), as MkDocs splits."""
+    match = MKDOCS_FRONT_MATTER_RE.match(normalize_newlines(text))
+    if not match:
+        return None, normalize_newlines(text), 0
+    text = normalize_newlines(text)
+    return match.group(1), text[match.end() :], text.count("\n", 0, match.end())
+
+
+def listed(names: list[str]) -> str:
+    """A few names, then how many more: messages stay short whatever the input."""
+    shown = ", ".join(names[:MAX_LISTED])
+    return shown + (f" and {len(names) - MAX_LISTED} more" if len(names) > MAX_LISTED else "")
+
+
+@dataclass
+class Note:
+    """A problem found while loading, located by front-matter line (1 = the opening `---`)."""
+
+    line: int
+    message: str
+    key: str | None = None
+
+
+@dataclass
+class Loaded:
+    """A loaded YAML document: its value, where its top-level keys are, their scalars' text."""
+
+    value: Any
+    key_lines: dict[str, int] = field(default_factory=dict)
+    # The source text and tag of each top-level scalar value (`slug: 0012` is the text "0012").
+    scalars: dict[str, tuple[str, str]] = field(default_factory=dict)
+    notes: list[Note] = field(default_factory=list)
+
+
+class FrontMatterError(ValueError):
+    """Front matter that cannot be read (or would cost too much to): line and reason."""
+
+    def __init__(self, line: int, reason: str, summary: str = "front matter is not valid YAML") -> None:
+        super().__init__(reason)
+        self.line = line
+        self.reason = reason
+        self.summary = summary
+
+
+def load_yaml(source: str, first_line: int = 2) -> Loaded:
+    """Load one YAML document with MkDocs' loader, after checking its node graph.
+
+    `first_line` is the file line of the source's first line. Raises `FrontMatterError`.
+    """
+    notes: list[Note] = []
+    if _SURROGATE_RE.search(source):  # only from callers' strings: decoded files hold none
+        notes.append(Note(first_line, "lone surrogate characters replaced by U+FFFD"))
+        source = _SURROGATE_RE.sub("\ufffd", source)
+    loader = _BaseLoader(source)
+    try:
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError as error:
+            raise _error(error, first_line) from None
+        except Exception as error:  # e.g. a reader error on an unprintable character
+            raise FrontMatterError(first_line, _reason(error)) from None
+        if node is None:
+            return Loaded(None, notes=notes)
+        loaded = Loaded(None, notes=notes)
+        _check_graph(node, first_line, loaded.notes)
+        _note_top_level(node, first_line, loaded)
+        try:
+            value = loader.construct_document(node)
+        except yaml.MarkedYAMLError as error:
+            raise _error(error, first_line) from None
+        except Exception as error:  # ValueError from a timestamp out of range, and the like
+            raise FrontMatterError(first_line, _reason(error)) from None
+    finally:
+        loader.dispose()
+    # Only escapes make surrogates (decoded files hold none), so most pages skip the walk.
+    if "\\" in source:
+        value = _without_surrogates(value, loaded.notes, first_line)
+    loaded.value = value
+    return loaded
+
+
+def _error(error: yaml.MarkedYAMLError, first_line: int) -> FrontMatterError:
+    mark = error.problem_mark or error.context_mark
+    line = first_line + mark.line if mark is not None else first_line
+    return FrontMatterError(line, error.problem or error.context or _reason(error))
+
+
+def _reason(error: Exception) -> str:
+    text = (str(error).splitlines() or [type(error).__name__])[0]
+    return text[:200]
+
+
+def _check_graph(root: Node, first_line: int, notes: list[Note]) -> None:
+    """Refuse alias bombs, cycles and deep nesting; note duplicate keys. Linear in the nodes.
+
+    Each node's expanded size (what constructing and walking the value costs) is summed
+    once per node, aliases included, so a 1 KB document cannot stand for billions of values.
+    """
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[Node, int, bool]] = [(root, 1, False)]
+    duplicates: list[tuple[int, str]] = []
+    while stack:
+        node, depth, done = stack.pop()
+        ident = id(node)
+        if done:
+            open_nodes.discard(ident)
+            sizes[ident] = 1 + sum(sizes[id(child)] for child in _children(node))
+            continue
+        if ident in sizes:
+            continue
+        line = first_line + node.start_mark.line
+        if ident in open_nodes:
+            raise FrontMatterError(line, "a value refers to itself through an alias", _REFUSED)
+        if depth > MAX_DEPTH:
+            raise FrontMatterError(line, f"values are nested more than {MAX_DEPTH} levels deep", _REFUSED)
+        if isinstance(node, ScalarNode):
+            sizes[ident] = 1
+            continue
+        open_nodes.add(ident)
+        stack.append((node, depth, True))
+        if isinstance(node, MappingNode):
+            duplicates.extend(_duplicate_keys(node, first_line))
+        stack.extend((child, depth + 1, False) for child in _children(node))
+    written = len(sizes)
+    if sizes[id(root)] > written + ALIAS_ALLOWANCE:
+        raise FrontMatterError(
+            first_line + root.start_mark.line,
+            f"aliases expand to {sizes[id(root)]:,} values (from {written:,} written); "
+            "aliases are refused beyond a budget",
+            _REFUSED,
+        )
+    for line, key in duplicates[:MAX_LISTED]:
+        notes.append(Note(line, f"duplicate key {key!r}: YAML keeps only the last value", key))
+    if len(duplicates) > MAX_LISTED:
+        notes.append(
+            Note(duplicates[MAX_LISTED][0], f"and {len(duplicates) - MAX_LISTED} more duplicate keys")
+        )
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _duplicate_keys(node: MappingNode, first_line: int) -> list[tuple[int, str]]:
+    seen: set[tuple[str, str]] = set()
+    found = []
+    for key, _value in node.value:
+        if not isinstance(key, ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
+            continue
+        marker = (key.tag, key.value)
+        if marker in seen:
+            found.append((first_line + key.start_mark.line, key.value[:80]))
+        seen.add(marker)
+    return found
+
+
+def _note_top_level(root: Node, first_line: int, loaded: Loaded) -> None:
+    if not isinstance(root, MappingNode):
+        return
+    for key, value in root.value:
+        if isinstance(key, ScalarNode) and key.value not in loaded.key_lines:
+            loaded.key_lines[key.value] = first_line + key.start_mark.line
+            if isinstance(value, ScalarNode):
+                loaded.scalars[key.value] = (value.value, value.tag)
+
+
+def _without_surrogates(value: Any, notes: list[Note], first_line: int) -> Any:
+    """Lone surrogates (`"\\ud800"`, which the pure-Python loader accepts) cannot be written
+    as UTF-8 and would abort the build; they become U+FFFD, with a note."""
+    found: list[str] = []
+
+    def clean(item: Any, path: str) -> Any:
+        if isinstance(item, str):
+            if _SURROGATE_RE.search(item) is None:
+                return item
+            found.append(path)
+            return _SURROGATE_RE.sub("\ufffd", item)
+        if isinstance(item, list):
+            return [clean(part, path) for part in item]
+        if isinstance(item, dict):
+            return {
+                clean(key, path): clean(part, f"{path}.{key}" if path else str(key))
+                for key, part in item.items()
+            }
+        return item
+
+    cleaned = clean(value, "")
+    if found:
+        notes.append(
+            Note(
+                first_line, f"lone surrogate escapes replaced by U+FFFD in {listed(found)}", found[0] or None
+            )
+        )
+    return cleaned
+
+
+@dataclass
+class FrontMatter:
+    """What a page's front matter gives, and whether MkDocs reads any metadata from it."""
+
+    source: str  # the front matter text ("" when there is none)
+    body: str
+    body_offset: int  # lines before the body
+    meta: dict[str, Any] | None  # the mapping MkDocs reads; None when it reads none
+    loaded: Loaded | None = None
+    error: FrontMatterError | None = None
+    first_line: int = 2  # the file line of the front matter's first line
+    opened: bool = True  # whether the page starts with a `---` line
+
+
+def read_front_matter(text: str) -> FrontMatter:
+    """Split and load a page's front matter (text already normalised)."""
+    match = MKDOCS_FRONT_MATTER_RE.match(text)
+    if match is None:
+        opened = _OPENING_RE.match(text) is not None
+        source, body_start = _unread_head(text)
+        offset = text.count("\n", 0, body_start)
+        return FrontMatter(source, text[body_start:], offset, None, first_line=1 + opened, opened=opened)
+    source, body = match.group(1), text[match.end() :]
+    offset = text.count("\n", 0, match.end())
+    try:
+        loaded = load_yaml(source)
+    except FrontMatterError as error:
+        return FrontMatter(source, body, offset, None, error=error)
+    if not isinstance(loaded.value, dict):
+        kind = "nothing" if loaded.value is None else f"a {type(loaded.value).__name__}"
+        not_fields = FrontMatterError(2, f"it holds {kind}, not fields", "front matter is not a mapping")
+        return FrontMatter(source, body, offset, None, error=not_fields)
+    meta = {key if isinstance(key, str) else str(key): value for key, value in loaded.value.items()}
+    return FrontMatter(source, body, offset, meta, loaded)
+
+
+def _unread_head(text: str) -> tuple[str, int]:
+    """The lines that hold fields when MkDocs sees no YAML block: after an opening `---` that
+    never closes, up to the first HTML or fence line; else the leading lines up to a blank one."""
+    opening = _OPENING_RE.match(text)
+    if opening is not None:
+        start = _BODY_START_RE.search(text, opening.end())
+        end = start.start() if start else len(text)
+        return text[opening.end() : end], end
+    blank = _BLANK_LINE_RE.search(text)
+    start = _BODY_START_RE.search(text)
+    end = min(blank.start() + 1 if blank else len(text), start.start() if start else len(text))
+    return text[:end], end
+
+
+def may_name_key(text: str, key: str = DEFAULT_DETECT_KEY) -> bool:
+    """A cheap test that is true for every page whose front matter could name `key`.
+
+    YAML can spell a key with escapes (`"tool\\u004eame"`, an escaped line break) and a
+    broken front matter is matched ignoring case, so this looks for the key's letters in any
+    case, or for a backslash in the front matter; keys with other characters always pass.
+    """
+    if _SIMPLE_KEY_RE.fullmatch(key) is None:
+        return True
+    text = normalize_newlines(text)
+    match = MKDOCS_FRONT_MATTER_RE.match(text)
+    region = match.group(1) if match else text
+    return _key_pattern(key).search(region) is not None or (match is not None and "\\" in region)
+
+
+def carries_key(source: str, key: str) -> bool:
+    """Whether unreadable front matter still names `key` (in any case)."""
+    return _key_pattern(key).search(source) is not None
+
+
+_KEY_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def _key_pattern(key: str) -> re.Pattern[str]:
+    pattern = _KEY_PATTERNS.get(key)
+    if pattern is None:
+        pattern = _KEY_PATTERNS[key] = re.compile(re.escape(key), re.I)
+    return pattern
+
+
+def key_line_pattern(key: str) -> re.Pattern[str]:
+    """A pattern finding `key:` at the start of a front-matter line (quoted or not)."""
+    quoted = re.escape(key)
+    return re.compile(rf"^[\"']?{quoted}[\"']?[ \t]*:", re.M)

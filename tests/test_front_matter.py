@@ -1,0 +1,260 @@
+"""Front matter: detection agrees with MkDocs' own reading, loading is bounded, fields are typed.
+
+The oracle for detection is MkDocs itself: `mkdocs.utils.meta.get_data` on the text as MkDocs
+reads the file (text mode, `utf-8-sig`). The package's core never imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from mkdocs.utils.meta import get_data
+
+from mkdocs_compare.front_matter import FrontMatterError, load_yaml
+from mkdocs_compare.model import Severity
+from mkdocs_compare.parse import decode_source, looks_like_comparison, parse_comparison
+from mkdocs_compare.render import Renderer
+
+TABLE = (
+    '<table><tbody><tr><td>Backfills</td><td class="tooltip"><span class="icon yes"></span>'
+    '<span class="tooltiptext">Replays <script>alert(1)</script> any window.</span></td>'
+    '<td class="tooltip"><span class="icon no"></span><span class="tooltiptext">Manual '
+    "<img src=x onerror=alert(2)> reruns.</span></td></tr></tbody></table>\n"
+)
+GUIDE_BODY = (
+    "# Setting up Widget\n\nA guide page, with a plain table:\n\n<table><tr><td>a</td></tr></table>\n"
+)
+
+# Ways YAML (and MkDocs' reading of it) can spell the detect key: each gives toolName = "Weir".
+KEY_FORMS = [
+    'toolName: "Weir"',
+    '"toolName": Weir',
+    "'toolName': Weir",
+    "? toolName\n: Weir",
+    "!!str toolName: Weir",
+    '"tool\\u004eame": Weir',
+    '"tool\\x4eame": Weir',
+    '? "tool\\\n  Name"\n: Weir',
+    "&key toolName: Weir",
+    "<<: {toolName: Weir}",
+    "<<: [{toolName: Weir}]",
+    "ToolName: Weir",  # another key: not the detect key
+    "tool_name: Weir",
+]
+OTHER_LINES = ["category: orchestrators", "headline: <b>Gates</b> for data"]
+TITLES = ['title: "Lattice vs Weir"', "title: Weir setup"]
+BROKEN_LINES = ["", 'heroText: "unclosed', "exported: 2024-13-45", "seo: [a, b"]
+
+
+def mkdocs_meta(data: bytes) -> dict[str, object]:
+    """What MkDocs reads: the file in text mode (universal newlines), then `get_data`."""
+    text = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig").read()
+    return get_data(text)[1]
+
+
+@st.composite
+def front_matter_pages(draw: st.DrawFn) -> bytes:
+    key = draw(st.sampled_from(KEY_FORMS))
+    lines = [draw(st.sampled_from(TITLES)), *draw(st.permutations(OTHER_LINES))]
+    lines.insert(draw(st.integers(0, len(lines))), draw(st.sampled_from(BROKEN_LINES)))
+    lines.insert(draw(st.integers(0, len(lines))), key)
+    if draw(st.booleans()) and "\n" not in key and "<<" not in key:  # flow (JSON-like) style
+        block = "{" + ", ".join(line for line in lines if line) + "}\n"
+    else:
+        separator = draw(st.sampled_from(["\n", "\n", "\u2028"]))
+        block = separator.join(line for line in lines if line) + "\n"
+    closing = draw(st.sampled_from(["---\n", "...\n", "---  \n", "", "---"]))
+    body = draw(st.sampled_from([TABLE, GUIDE_BODY, "\n" + TABLE]))
+    text = "---\n" + block + closing + body
+    newline = draw(st.sampled_from(["\n", "\r\n", "\r"]))
+    bom = draw(st.sampled_from(["", "\ufeff"]))
+    return (bom + text.replace("\n", newline)).encode("utf-8")
+
+
+@settings(max_examples=300, deadline=None)
+@given(front_matter_pages())
+def test_detection_agrees_with_mkdocs_reading(data: bytes) -> None:
+    meta = mkdocs_meta(data)
+    text, problem = decode_source(data, "compare/weir.md")
+    assert problem is None
+    result = parse_comparison(text, "compare/weir.md")
+    has_table = "tooltiptext" in text
+    if "toolName" in meta:  # MkDocs reads the key: a comparison page with a table or "X vs Y"
+        expected = has_table or meta.get("title") == "Lattice vs Weir"
+        assert (result.comparison is not None) == expected, (meta, result.problems)
+        if result.comparison is not None:
+            assert result.comparison.tool_name == "Weir"
+        else:
+            assert [p.severity for p in result.problems] == [Severity.INFO]
+    elif meta:  # MkDocs reads fields, not the key: never a comparison page
+        assert result.comparison is None
+    elif "toolname" in text.lower() and has_table:  # MkDocs reads nothing: warned and rendered
+        assert result.comparison is not None
+        assert any(p.severity is Severity.ERROR and p.location.line >= 1 for p in result.problems)
+    if result.comparison is not None:
+        assert looks_like_comparison(text)  # the cheap pre-filter is a true superset
+        markdown = Renderer().render_page(result.comparison, [])
+        assert "<script" not in markdown.lower() and "onerror=" not in markdown.lower()
+        assert not has_table or ("Replays" in markdown and "reruns" in markdown)  # notes kept
+
+
+def test_detection_oracle_sees_the_forms_the_issue_lists() -> None:
+    # The generator's premise, checked once by hand: MkDocs reads all of these as toolName.
+    for form in KEY_FORMS[:11]:
+        data = f'---\ntitle: "Lattice vs Weir"\n{form}\n---\n{TABLE}'.encode()
+        assert mkdocs_meta(data).get("toolName") == "Weir", form
+        assert mkdocs_meta(data.replace(b"\n", b"\r")).get("toolName") == "Weir", form
+
+
+def test_a_guide_page_naming_the_key_is_not_a_comparison_page() -> None:
+    result = parse_comparison('---\ntitle: Widget setup\ntoolName: "Widget"\n---\n' + GUIDE_BODY, "guide.md")
+    assert result.comparison is None
+    assert [(p.severity, p.location.line) for p in result.problems] == [(Severity.INFO, 3)]
+
+
+def test_a_stripped_export_with_an_x_vs_y_title_is_still_a_comparison_page() -> None:
+    result = parse_comparison('---\ntitle: "Lattice vs Weir"\ntoolName: Weir\n---\n&nbsp;\n&nbsp;\n', "w.md")
+    assert result.comparison is not None
+    assert any("no feature table" in p.message for p in result.problems)
+
+
+def test_an_unclosed_front_matter_with_a_table_is_rendered_and_warned_about() -> None:
+    text = '---\ntitle: "Lattice vs Weir"\ntoolName: Weir\n' + TABLE
+    assert mkdocs_meta(text.encode()) == {}
+    result = parse_comparison(text, "w.md")
+    assert result.comparison is not None and result.comparison.tool_name == "Weir"
+    errors = [p for p in result.problems if p.severity is Severity.ERROR]
+    assert len(errors) == 1 and "not closed" in errors[0].message and errors[0].location.line == 1
+
+
+def test_a_page_without_front_matter_lines_is_rendered_and_warned_about() -> None:
+    text = 'title: "Lattice vs Weir"\ntoolName: Weir\n\n' + TABLE
+    result = parse_comparison(text, "w.md")
+    assert result.comparison is not None and result.comparison.title == "Lattice vs Weir"
+    assert any("no front matter block" in p.message for p in result.problems)
+
+
+# -- loading within budgets ----------------------------------------------------------------------
+
+
+def alias_bomb(levels: int = 9) -> str:
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for n in range(1, levels):
+        lines.append(f"a{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def test_an_alias_bomb_is_refused_with_its_line() -> None:
+    source = "toolName: Weir\nseo:\n" + "".join("  " + line + "\n" for line in alias_bomb().splitlines())
+    assert len(source) < 1300
+    with pytest.raises(FrontMatterError) as caught:
+        load_yaml(source)
+    assert "aliases expand to" in caught.value.reason and caught.value.line == 2
+
+
+def test_a_few_aliases_are_fine() -> None:
+    loaded = load_yaml('title: &t "Lattice vs Weir"\nseo:\n  ogTitle: *t\n  title: *t\n')
+    assert loaded.value["seo"] == {"ogTitle": "Lattice vs Weir", "title": "Lattice vs Weir"}
+
+
+def test_a_value_that_contains_itself_is_refused() -> None:
+    with pytest.raises(FrontMatterError, match="refers to itself"):
+        load_yaml("seo: &s\n  again: *s\n")
+
+
+def test_duplicate_keys_are_noted_with_their_lines() -> None:
+    loaded = load_yaml("toolName: A\nslug: s\ntoolName: B\nseo:\n  title: x\n  title: y\n")
+    assert [(note.line, note.key) for note in loaded.notes] == [(4, "toolName"), (7, "title")]
+    assert loaded.value["toolName"] == "B"
+
+
+def test_many_duplicates_give_a_bounded_number_of_notes() -> None:
+    loaded = load_yaml("".join("k: 1\n" for _ in range(1000)))
+    assert len(loaded.notes) == 6 and "994 more" in loaded.notes[-1].message
+
+
+def test_lone_surrogates_never_reach_the_model() -> None:
+    result = parse_comparison(
+        '---\ntitle: "Lattice vs Weir"\ntoolName: Weir\nheadline: "\\ud800"\n---\n' + TABLE, "w.md"
+    )
+    comparison = result.comparison
+    assert comparison is not None and comparison.headline == ""
+    assert any(p.location.line == 4 and p.location.field == "headline" for p in result.problems)
+    str(comparison.meta).encode("utf-8")  # every string is encodable: writing the site works
+    direct = load_yaml('a: "x\ud800y"\n')  # a caller's string with a surrogate in it
+    assert direct.value == {"a": "x\ufffdy"} and direct.notes
+
+
+def test_a_huge_broken_front_matter_gives_a_short_message() -> None:
+    keys = "".join(f"k{n}: [\n" for n in range(20_000))
+    result = parse_comparison(f"---\ntoolName: Weir\n{keys}---\n{TABLE}", "w.md")
+    assert result.comparison is not None
+    longest = max(len(p.message) for p in result.problems)
+    assert longest < 400, longest
+    assert any("and 19995 more" in p.message for p in result.problems)
+
+
+# -- typed fields ----------------------------------------------------------------------------------
+
+
+def parsed(extra: str) -> tuple[object, list[tuple[int, str | None, str]]]:
+    text = f'---\ntitle: "Lattice vs Weir"\ntoolName: Weir\n{extra}---\n{TABLE}'
+    result = parse_comparison(text, "w.md")
+    assert result.comparison is not None
+    return result.comparison, [(p.location.line, p.location.field, p.message) for p in result.problems]
+
+
+@pytest.mark.parametrize(
+    ("extra", "field", "words"),
+    [
+        ('learnMoreUrl: "javascript:alert(1)"\n', "learnMoreUrl", "not an http(s) or relative URL"),
+        ("toolIcon:\n  url: //evil.example/x.svg\n", "toolIcon.url", "not an http(s) or relative URL"),
+        ('openGraphImage: "data:image/png;base64,AAAA"\n', "openGraphImage", "not an http(s)"),
+        ("draft: [false]\n", "draft", "treated as a draft"),
+        ('draft: "no"\n', "draft", "treated as a draft"),
+        ('seo: "a string"\n', "seo", "should be a mapping"),
+        ("seo:\n  description: [a, b]\n", "seo.description", "should be text"),
+        ("description: [<script>, b]\n", "description", "should be text"),
+        ("headline: [a]\n", "headline", "should be text"),
+        ("advantages: [a, [b]]\n", "advantages", "not text"),
+    ],
+)
+def test_a_field_of_the_wrong_kind_is_said_with_its_line(extra: str, field: str, words: str) -> None:
+    _, problems = parsed(extra)
+    assert [(line, name) for line, name, message in problems if words in message] == [(4, field)]
+
+
+def test_a_binary_tool_name_is_said() -> None:
+    text = '---\ntitle: "Lattice vs Weir"\ntoolName: !!binary V2Vpcg==\n---\n' + TABLE
+    result = parse_comparison(text, "w.md")
+    assert result.comparison is not None and result.comparison.tool_name == "Weir"  # from the title
+    assert [(p.location.line, p.location.field) for p in result.problems if "binary" in p.message] == [
+        (3, "toolName")
+    ]
+
+
+def test_rejected_urls_are_left_out_of_the_model() -> None:
+    comparison, _ = parsed('learnMoreUrl: " javascript:alert(1)"\n')
+    assert comparison.learn_more_url == ""  # type: ignore[attr-defined]
+
+
+def test_draft_pages_stay_drafts_when_the_value_is_odd() -> None:
+    comparison, _ = parsed("draft: [false]\n")
+    assert comparison.draft is True  # type: ignore[attr-defined]
+    comparison, problems = parsed("draft: false\n")
+    assert comparison.draft is False and problems == []  # type: ignore[attr-defined]
+
+
+def test_text_fields_keep_the_text_as_written() -> None:
+    comparison, problems = parsed("slug: 0012\nquote: No\ncategory: 2024-01-02\n")
+    assert (comparison.slug, comparison.quote, comparison.category) == ("0012", "No", "2024-01-02")  # type: ignore[attr-defined]
+    assert problems == []
+
+
+def test_every_exported_field_is_kept_in_the_model() -> None:
+    comparison, _ = parsed("subtitle: [<img src=x onerror=alert(1)>]\ntemplate: redirect.html\n")
+    assert comparison.meta["subtitle"] == ["<img src=x onerror=alert(1)>"]  # type: ignore[attr-defined]
+    assert comparison.meta["template"] == "redirect.html"  # type: ignore[attr-defined]
