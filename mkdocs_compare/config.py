@@ -15,6 +15,9 @@ class CompareConfig(base.Config):
     paths = c.ListOfItems(c.Type(str), default=["**"])
     # The product's name; by default taken from each title ("Acme vs Tool" gives "Acme").
     product = c.Optional(c.Type(str))
+    # page.meta of every comparison page, besides its title and description (e.g. {hide: [toc]}):
+    # the pages' own front matter is data for the plugin and never reaches the theme.
+    page_meta = c.Type(dict, default={})
     # Pages with `draft: true` are left out of the build unless this is true.
     drafts = c.Type(bool, default=False)
     # A folder whose templates replace the package's ones of the same name.

@@ -77,14 +77,24 @@ def code_fence(code: str, char: str = "`") -> str:
 
 
 def html_safe_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
-    """Front matter with every top-level string HTML-escaped (braces too).
+    """Page metadata with every string in it HTML-escaped (braces too), at any depth.
 
     Themes print page metadata (`page.meta.title`, `description`, Material's `subtitle` …)
-    into the page without escaping (MkDocs' Jinja has no autoescape), and for a comparison
-    page those strings come from the CMS: `<script>` in a title would run on every page
-    whose navigation lists it.
+    into the page without escaping (MkDocs' Jinja has no autoescape). A comparison page's
+    metadata holds only what the plugin sets, and its title and description come from the CMS:
+    `<script>` in a title would run on every page whose navigation lists it.
     """
-    return {key: str(escape_html(value)) if isinstance(value, str) else value for key, value in meta.items()}
+    return {str(key): _html_safe_value(value) for key, value in meta.items()}
+
+
+def _html_safe_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return str(escape_html(value))
+    if isinstance(value, Mapping):
+        return html_safe_meta(value)
+    if isinstance(value, (list, tuple)):
+        return [_html_safe_value(item) for item in value]
+    return value
 
 
 # A line that pymdownx.snippets would replace by a file's content (`--8<-- "file"`, or a bare

@@ -191,16 +191,19 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             page.content = _fill(blocks, page.content, page, searchable=False)
         return None
 
+    @event_priority(100)  # before the plugins that read page.meta (Material's meta, tags, blog)
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         comparison = self.collection.pages.get(page.file.src_uri)
         if comparison is None:
             return None
-        if comparison.description and not page.meta.get("description"):
-            page.meta["description"] = comparison.description
-        page.meta["title"] = comparison.title  # also when MkDocs could not read the front matter
-        page.meta = html_safe_meta(page.meta)  # themes print these unescaped
+        # The page's front matter is data for the plugin (all of it is in `comparison.meta`),
+        # not instructions for the theme or other plugins: they see only what the plugin sets.
+        meta: dict[str, object] = {**self.config.page_meta, "title": comparison.title}
+        if comparison.description:
+            meta["description"] = comparison.description
+        page.meta = html_safe_meta(meta)  # themes print these unescaped
         uri = page.file.src_uri
         if not self.rendered_ahead and not self.dirty:
             self._render_all()
