@@ -14,7 +14,7 @@ from typing import Any
 from .fields import TITLE_RE
 
 _TABLE_START_RE = re.compile(r"<table\b", re.I)
-_CHUNK = 2048  # the first feature span usually comes within a few hundred characters
+_CHUNK = 512  # the first feature span usually comes within a few hundred characters
 
 
 class _Found(Exception):
@@ -61,4 +61,6 @@ def is_comparison(meta: dict[str, Any], body: str) -> bool:
     """A page naming the detect key is a comparison page when it has a feature table or an
     "X vs Y" title."""
     title = meta.get("title")
-    return has_feature_table(body) or (isinstance(title, str) and TITLE_RE.match(title) is not None)
+    if isinstance(title, str) and TITLE_RE.match(title) is not None:
+        return True  # the usual export, told without reading its body
+    return has_feature_table(body)

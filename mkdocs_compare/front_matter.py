@@ -93,6 +93,20 @@ class FrontMatterError(ValueError):
         self.summary = summary
 
 
+class _Loader(_BaseLoader):
+    """MkDocs' loader, noting the duplicate keys that YAML resolves in silence."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.duplicates: list[tuple[int, str]] = []
+
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
+        keys = [key for key, _ in node.value]
+        if len({(key.tag, key.value) for key in keys if isinstance(key, ScalarNode)}) < len(keys):
+            self.duplicates.extend(_duplicate_keys(node))  # before merges are flattened in
+        return super().construct_mapping(node, deep=deep)
+
+
 def load_yaml(source: str, first_line: int = 2) -> Loaded:
     """Load one YAML document with MkDocs' loader, after checking its node graph.
 
@@ -102,7 +116,8 @@ def load_yaml(source: str, first_line: int = 2) -> Loaded:
     if _SURROGATE_RE.search(source):  # only from callers' strings: decoded files hold none
         notes.append(Note(first_line, "lone surrogate characters replaced by U+FFFD"))
         source = _SURROGATE_RE.sub("\ufffd", source)
-    loader = _BaseLoader(source)
+    loader = _Loader(source)
+    loaded = Loaded(None, notes=notes)
     try:
         try:
             node = loader.get_single_node()
@@ -111,20 +126,22 @@ def load_yaml(source: str, first_line: int = 2) -> Loaded:
         except Exception as error:  # e.g. a reader error on an unprintable character
             raise FrontMatterError(first_line, _reason(error)) from None
         if node is None:
-            return Loaded(None, notes=notes)
-        loaded = Loaded(None, notes=notes)
-        _check_graph(node, first_line, loaded.notes)
+            return loaded
+        # Only anchors and aliases (`&`, `*`) share nodes; the walk also bounds the nesting
+        # for the surrogate check, which only escapes (`\`) make necessary.
+        if "&" in source or "*" in source or "\\" in source:
+            _check_graph(node, first_line)
         _note_top_level(node, first_line, loaded)
         try:
             value = loader.construct_document(node)
         except yaml.MarkedYAMLError as error:
             raise _error(error, first_line) from None
-        except Exception as error:  # ValueError from a timestamp out of range, and the like
+        except Exception as error:  # ValueError from a timestamp out of range, deep nesting …
             raise FrontMatterError(first_line, _reason(error)) from None
     finally:
         loader.dispose()
-    # Only escapes make surrogates (decoded files hold none), so most pages skip the walk.
-    if "\\" in source:
+    _note_duplicates(loader.duplicates, first_line, loaded.notes)
+    if "\\" in source:  # lone surrogates come only from escapes
         value = _without_surrogates(value, loaded.notes, first_line)
     loaded.value = value
     return loaded
@@ -141,8 +158,8 @@ def _reason(error: Exception) -> str:
     return text[:200]
 
 
-def _check_graph(root: Node, first_line: int, notes: list[Note]) -> None:
-    """Refuse alias bombs, cycles and deep nesting; note duplicate keys. Linear in the nodes.
+def _check_graph(root: Node, first_line: int) -> None:
+    """Refuse alias bombs, cycles and deep nesting, in time linear in the nodes.
 
     Each node's expanded size (what constructing and walking the value costs) is summed
     once per node, aliases included, so a 1 KB document cannot stand for billions of values.
@@ -150,7 +167,6 @@ def _check_graph(root: Node, first_line: int, notes: list[Note]) -> None:
     sizes: dict[int, int] = {}
     open_nodes: set[int] = set()
     stack: list[tuple[Node, int, bool]] = [(root, 1, False)]
-    duplicates: list[tuple[int, str]] = []
     while stack:
         node, depth, done = stack.pop()
         ident = id(node)
@@ -170,8 +186,6 @@ def _check_graph(root: Node, first_line: int, notes: list[Note]) -> None:
             continue
         open_nodes.add(ident)
         stack.append((node, depth, True))
-        if isinstance(node, MappingNode):
-            duplicates.extend(_duplicate_keys(node, first_line))
         stack.extend((child, depth + 1, False) for child in _children(node))
     written = len(sizes)
     if sizes[id(root)] > written + ALIAS_ALLOWANCE:
@@ -181,12 +195,14 @@ def _check_graph(root: Node, first_line: int, notes: list[Note]) -> None:
             "aliases are refused beyond a budget",
             _REFUSED,
         )
+
+
+def _note_duplicates(duplicates: list[tuple[int, str]], first_line: int, notes: list[Note]) -> None:
     for line, key in duplicates[:MAX_LISTED]:
-        notes.append(Note(line, f"duplicate key {key!r}: YAML keeps only the last value", key))
+        notes.append(Note(first_line + line, f"duplicate key {key!r}: YAML keeps only the last value", key))
     if len(duplicates) > MAX_LISTED:
-        notes.append(
-            Note(duplicates[MAX_LISTED][0], f"and {len(duplicates) - MAX_LISTED} more duplicate keys")
-        )
+        line = first_line + duplicates[MAX_LISTED][0]
+        notes.append(Note(line, f"and {len(duplicates) - MAX_LISTED} more duplicate keys"))
 
 
 def _children(node: Node) -> list[Node]:
@@ -197,7 +213,8 @@ def _children(node: Node) -> list[Node]:
     return []
 
 
-def _duplicate_keys(node: MappingNode, first_line: int) -> list[tuple[int, str]]:
+def _duplicate_keys(node: MappingNode) -> list[tuple[int, str]]:
+    """(line in the source, key) of each key seen before in the mapping."""
     seen: set[tuple[str, str]] = set()
     found = []
     for key, _value in node.value:
@@ -205,7 +222,7 @@ def _duplicate_keys(node: MappingNode, first_line: int) -> list[tuple[int, str]]
             continue
         marker = (key.tag, key.value)
         if marker in seen:
-            found.append((first_line + key.start_mark.line, key.value[:80]))
+            found.append((key.start_mark.line, key.value[:80]))
         seen.add(marker)
     return found
 
@@ -295,8 +312,9 @@ def _unread_head(text: str) -> tuple[str, int]:
         end = start.start() if start else len(text)
         return text[opening.end() : end], end
     blank = _BLANK_LINE_RE.search(text)
-    start = _BODY_START_RE.search(text)
-    end = min(blank.start() + 1 if blank else len(text), start.start() if start else len(text))
+    end = blank.start() + 1 if blank else len(text)
+    start = _BODY_START_RE.search(text, 0, end)
+    end = start.start() if start else end
     return text[:end], end
 
 
@@ -311,8 +329,10 @@ def may_name_key(text: str, key: str = DEFAULT_DETECT_KEY) -> bool:
         return True
     text = normalize_newlines(text)
     match = MKDOCS_FRONT_MATTER_RE.match(text)
-    region = match.group(1) if match else text
-    return _key_pattern(key).search(region) is not None or (match is not None and "\\" in region)
+    if match is not None:
+        region = match.group(1)
+        return _key_pattern(key).search(region) is not None or "\\" in region
+    return _key_pattern(key).search(_unread_head(text)[0]) is not None
 
 
 def carries_key(source: str, key: str) -> bool:
