@@ -87,6 +87,7 @@ def test_detection_agrees_with_mkdocs_reading(data: bytes) -> None:
         assert (result.comparison is not None) == expected, (meta, result.problems)
         if result.comparison is not None:
             assert result.comparison.tool_name == "Weir"
+            assert result.comparison.meta == meta  # every field kept, as MkDocs reads it
         else:
             assert [p.severity for p in result.problems] == [Severity.INFO]
     elif meta:  # MkDocs reads fields, not the key: never a comparison page
