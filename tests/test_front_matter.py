@@ -11,9 +11,9 @@ import io
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from mkdocs.utils.meta import get_data
+from mkdocs.utils.meta import YAML_RE, get_data
 
-from mkdocs_compare.front_matter import FrontMatterError, load_yaml
+from mkdocs_compare.front_matter import MKDOCS_FRONT_MATTER_RE, FrontMatterError, load_yaml
 from mkdocs_compare.model import Severity
 from mkdocs_compare.parse import decode_source, looks_like_comparison, parse_comparison
 from mkdocs_compare.render import Renderer
@@ -100,6 +100,25 @@ def test_detection_agrees_with_mkdocs_reading(data: bytes) -> None:
         markdown = Renderer().render_page(result.comparison, [])
         assert "<script" not in markdown.lower() and "onerror=" not in markdown.lower()
         assert not has_table or ("Replays" in markdown and "reruns" in markdown)  # notes kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\n---\n",
+        "---\n\n---\nx",
+        "---\na: 1\n----\nb: 2\n---\n",
+        "---\na: 1\n...\nbody\n---\n",
+        "--- \t\na\n---",
+        "---\na\n--- x\n---\t\n",
+        "---\na\u2028---\n---\n",
+        "----\na\n---\n",
+        " ---\na\n---\n",
+    ],
+)
+def test_the_block_is_split_where_mkdocs_splits_it(text: str) -> None:
+    ours, theirs = MKDOCS_FRONT_MATTER_RE.match(text), YAML_RE.match(text)
+    assert (ours and (ours.group(1), ours.end())) == (theirs and (theirs.group(1), theirs.end()))
 
 
 def test_detection_oracle_sees_the_forms_the_issue_lists() -> None:
