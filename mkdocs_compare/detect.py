@@ -14,7 +14,6 @@ from typing import Any
 from .fields import TITLE_RE
 
 _TABLE_START_RE = re.compile(r"<table\b", re.I)
-_CHUNK = 512  # the first feature span usually comes within a few hundred characters
 
 
 class _Found(Exception):
@@ -42,15 +41,15 @@ class _TableSniffer(HTMLParser):
 
 
 def has_feature_table(body: str) -> bool:
-    """Whether the body holds a table with verdict-icon or note spans (read with html.parser,
-    from the first `<table` on, a chunk at a time: a real page answers in the first chunk)."""
+    """Whether the body holds a table with verdict-icon or note spans (read with html.parser
+    from the first `<table` on, in one feed: the handler stops it at the first such span, and
+    a single feed never rescans an unfinished tag as chunked feeds would)."""
     start = _TABLE_START_RE.search(body)
     if start is None:
         return False
     sniffer = _TableSniffer()
     try:
-        for position in range(start.start(), len(body), _CHUNK):
-            sniffer.feed(body[position : position + _CHUNK])
+        sniffer.feed(body[start.start() :])
         sniffer.close()
     except _Found:
         return True
