@@ -63,8 +63,10 @@ class Fields:
         return self.source.count("\n", 0, match.start()) + 2 if match else 1
 
     def warn(self, message: str, key: str, severity: Severity = Severity.WARNING) -> None:
-        top = key.split(".", 1)[0]
-        self.problems.append(Problem(Location(self.path, self.line(top), field=key), message, severity))
+        """A problem with a field: at its own line, or its parent's (`seo` for `seo.title`)."""
+        known = self.loaded is not None and key in self.loaded.key_lines
+        line = self.line(key if known else key.split(".", 1)[0])
+        self.problems.append(Problem(Location(self.path, line, field=key), message, severity))
 
     def text(self, key: str) -> str:
         """A text field, on one line (it goes into paragraphs, where a line of its own could

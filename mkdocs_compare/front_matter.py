@@ -231,13 +231,21 @@ def _duplicate_keys(node: MappingNode) -> list[tuple[int, str]]:
 
 
 def _note_top_level(root: Node, first_line: int, loaded: Loaded) -> None:
+    """Lines of the top-level keys and of their own keys (`toolIcon.url`); the text of the
+    top-level scalars. The last of duplicate keys wins, as its value does."""
     if not isinstance(root, MappingNode):
         return
+    lines, scalars = loaded.key_lines, loaded.scalars
     for key, value in root.value:
-        if isinstance(key, ScalarNode) and key.value not in loaded.key_lines:
-            loaded.key_lines[key.value] = first_line + key.start_mark.line
-            if isinstance(value, ScalarNode):
-                loaded.scalars[key.value] = (value.value, value.tag)
+        if not isinstance(key, ScalarNode):
+            continue
+        lines[key.value] = first_line + key.start_mark.line
+        if isinstance(value, ScalarNode):
+            scalars[key.value] = (value.value, value.tag)
+        elif isinstance(value, MappingNode):
+            for inner, _ in value.value:
+                if isinstance(inner, ScalarNode):
+                    lines[f"{key.value}.{inner.value}"] = first_line + inner.start_mark.line
 
 
 def _without_surrogates(value: Any, notes: list[Note], first_line: int) -> Any:

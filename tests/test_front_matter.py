@@ -232,6 +232,7 @@ def parsed(extra: str) -> tuple[object, list[tuple[int, str | None, str]]]:
     [
         ('learnMoreUrl: "javascript:alert(1)"\n', "learnMoreUrl", "not an http(s) or relative URL"),
         ("toolIcon:\n  url: //evil.example/x.svg\n", "toolIcon.url", "not an http(s) or relative URL"),
+        ("toolIcon:\n  alt: x\n  url: [a]\n", "toolIcon.url", "should hold a URL"),
         ('openGraphImage: "data:image/png;base64,AAAA"\n', "openGraphImage", "not an http(s)"),
         ("draft: [false]\n", "draft", "treated as a draft"),
         ('draft: "no"\n', "draft", "treated as a draft"),
@@ -244,7 +245,8 @@ def parsed(extra: str) -> tuple[object, list[tuple[int, str | None, str]]]:
 )
 def test_a_field_of_the_wrong_kind_is_said_with_its_line(extra: str, field: str, words: str) -> None:
     _, problems = parsed(extra)
-    assert [(line, name) for line, name, message in problems if words in message] == [(4, field)]
+    line = 4 + extra.count("\n") - 1 if "." in field else 4  # a nested key: its own line
+    assert [(at, name) for at, name, message in problems if words in message] == [(line, field)]
 
 
 def test_a_binary_tool_name_is_said() -> None:
