@@ -274,3 +274,23 @@ def test_render_survives_the_bad_fields(bad_fields_root: Path, tmp_path: Path) -
     result = render_directory(bad_fields_root / "docs", tmp_path / "out")
     assert "compare/surrogate.md" in result.pages and "compare/bomb.md" in result.pages
     assert any("aliases expand to" in str(p) for p in result.problems)
+
+
+def test_material_meta_plugin_merges_its_defaults_into_what_the_plugin_sets(tmp_path: Path) -> None:
+    # Listed before compare, Material's meta plugin (priority 50) still runs after it (100): the
+    # maintainer's .meta.yml applies, and it never merges the export's keys (a `hide` string
+    # against a list default would abort the build).
+    write_docs(
+        tmp_path / "docs",
+        {
+            "index.md": "# Home\n",
+            "compare/.meta.yml": "hide: [navigation]\n",
+            "compare/weir.md": page('toolName: Weir\nhide: "toc"\ntemplate: missing.html', "Weir"),
+        },
+    )
+    config = {**CONFIG, "plugins": ["search", "meta", {"compare": {"page_meta": {"hide": ["toc"]}}}]}
+    site = build_in(tmp_path, config, strict=True)
+    weir = site.html("compare/weir/")
+    assert weir.select_one('[data-md-type="navigation"]').has_attr("hidden")  # from .meta.yml
+    assert weir.select_one('[data-md-type="toc"]').has_attr("hidden")  # from page_meta
+    assert weir.select_one(".compare-grid") is not None
