@@ -63,7 +63,10 @@ def active_content(root: Path) -> list[str]:
             for tag in soup.find_all(True):
                 for name, value in tag.attrs.items():
                     values = value if isinstance(value, list) else [value]
-                    if name.startswith("on") or any("javascript:" in v.lower() for v in values):
+                    lowered = [v.strip().lower() for v in values]
+                    if name.startswith("on") or any(
+                        "javascript:" in v or v.startswith(("data:", "//evil")) for v in lowered
+                    ):
                         found.append(f"{path}: <{tag.name} {name}={value!r}>")
                 if tag.name == "script" and "alert" in tag.get_text():
                     found.append(f"{path}: <script>{tag.get_text()[:60]}")
@@ -172,6 +175,7 @@ def test_every_spelling_of_the_key_is_a_comparison_page(spellings_build: BuiltSi
 
 
 def test_no_spelling_lets_markup_through(spellings_build: BuiltSite) -> None:
+    assert active_content(spellings_build.site_dir) == []
     found = []
     for path in spellings_build.site_dir.rglob("*.html"):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
@@ -254,6 +258,7 @@ def test_each_bad_field_is_a_located_warning(bad_fields_build: BuiltSite, where:
 
 def test_bad_fields_do_not_stop_the_build_nor_reach_it(bad_fields_build: BuiltSite) -> None:
     site = bad_fields_build
+    assert active_content(site.site_dir) == []
     for name in ("surrogate", "bomb", "urls", "seo", "twice", "binary"):
         assert site.html(f"compare/{name}/").select_one(".compare-grid") is not None, name
     assert not (site.site_dir / "compare/odd-draft/index.html").exists()  # may be confidential
