@@ -280,3 +280,19 @@ def test_every_exported_field_is_kept_in_the_model() -> None:
     comparison, _ = parsed("subtitle: [<img src=x onerror=alert(1)>]\ntemplate: redirect.html\n")
     assert comparison.meta["subtitle"] == ["<img src=x onerror=alert(1)>"]  # type: ignore[attr-defined]
     assert comparison.meta["template"] == "redirect.html"  # type: ignore[attr-defined]
+
+
+PIECES = [
+    "tool", "Name", "name", "N", "\\u004e", "\\x4e", "\\N", "\\\n", '"', "'", ":", ": ", " ", "\n",
+    "\t", "? ", "&a ", "*a", "<<: ", "{", "}", "[", "]", ", ", "!!str ", "---\n", "...\n", "\r",
+    "\u2028", "title: A vs B\n", "toolName: x\n", "- ", "#", "|\n  ",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join), st.booleans())
+def test_the_pre_filter_never_misses_a_comparison_page(front: str, closed: bool) -> None:
+    text = "---\n" + front + ("\n---\n" if closed else "\n") + TABLE
+    result = parse_comparison(text, "p.md")
+    if result.comparison is not None:
+        assert looks_like_comparison(text)
