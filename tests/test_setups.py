@@ -179,12 +179,6 @@ def test_properdocs_other_pages_are_exactly_as_without_the_plugin(tmp_path: Path
     assert _code_blocks(sites[True], "compare/lattice-vs-conveyor.md")[0].get_text() == PRODUCT_CODE + "\n"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="collection/parse (not this branch): a page whose front matter has the detect key but "
-    "whose body holds no feature table is taken for a comparison page, though the README says it "
-    "needs one; the guide is then rebuilt as an empty comparison and the summary moves to the root",
-)
 def test_a_guide_with_the_detect_key_and_no_feature_table_is_left_alone(build_site) -> None:
     guide = "---\ntoolName: Helm\n---\n\n# Notes on Helm\n\n| Chart | Version |\n| --- | --- |\n| a | 1 |\n"
     pages = {"guides/helm.md": guide, **{path: render(page) for path, page in COMPARISONS.items()}}
