@@ -7,12 +7,12 @@ loaded once, with the same budgets as a whole front matter: the work is linear i
 
 from __future__ import annotations
 
-import html
 import re
 from typing import Any
 
 from .front_matter import FrontMatter, FrontMatterError, Loaded, Note, listed, load_yaml
 from .model import Location, Problem, Severity
+from .text import clean
 
 _TOP_LEVEL_KEY_RE = re.compile(r"^[\"']?([A-Za-z_][\w-]*)[\"']?[ \t]*:", re.M)
 _HEADING_RE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(\S[^\n]*?)[ \t#]*$", re.M)
@@ -78,10 +78,6 @@ def salvage(front: FrontMatter, path: str) -> tuple[dict[str, Any], Loaded, Prob
     if not isinstance(meta.get("title"), str) or not meta["title"].strip():
         heading = _HEADING_RE.search(front.body)
         stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-        meta["title"] = (
-            " ".join(html.unescape(heading.group(1)).split())
-            if heading
-            else " ".join(stem.replace("-", " ").split())
-        )
+        meta["title"] = clean(heading.group(1)) if heading else " ".join(stem.replace("-", " ").split())
         loaded.scalars.pop("title", None)
     return meta, loaded, Problem(Location(path, line, field=field_name), message, Severity.ERROR)
