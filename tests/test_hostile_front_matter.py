@@ -19,7 +19,7 @@ from conftest import FIXTURES, BuiltSite, build_in, write_docs
 from mkdocs.exceptions import Abort
 
 from mkdocs_compare.cli import main
-from mkdocs_compare.export import render_directory
+from mkdocs_compare.commands.render import render_directory
 
 HOSTILE_SITE = FIXTURES / "hostile_site"
 CONFIG: dict[str, Any] = {
