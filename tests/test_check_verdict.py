@@ -212,7 +212,9 @@ def test_file_names_cannot_forge_or_colour_lines(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     name = "evil\ndocs/compare/ok.md:1: info: all fine \x1b[31mred.md"
-    broken = "---\ntoolName: Sluice\ntitle: [\n---\n<table><tr><td>Caching</td></tr></table>\n"
+    # A feature table (an icon span): a page naming toolName without one is not a comparison page.
+    table = '<table><tr><td>Caching</td><td><span class="icon yes"></span></td></tr></table>\n'
+    broken = "---\ntoolName: Sluice\ntitle: [\n---\n" + table
     root = site(tmp_path, {**TWO_PAGES, f"compare/{name}": broken})
     failed, records = strict_build(root, caplog)
     logged = [r.getMessage() for r in records if r.name == "mkdocs.plugins.compare"]
