@@ -62,7 +62,7 @@ class RowBuilder:
             if cell is None:
                 return
             class_value = attrs.get("class")
-            if class_value is None and attrs and any(key.lower() == "class" for key in attrs):
+            if class_value is None and any(key != "class" and key.lower() == "class" for key in attrs):
                 raise Unsure  # expat keeps the spelling CLASS; html.parser would read it
             classes = _split_classes(class_value) if class_value else ()
             is_note = "tooltiptext" in classes

@@ -300,3 +300,14 @@ def test_every_generated_row_name_and_note_is_kept(case: tuple[str, list[GenRow]
     odd = [p for p in result.problems if "unknown icon class" in p.message]
     assert len(odd) == sum((r.product[0] == "partial") + (r.tool[0] == "partial") for r in rows)
     assert all(p.location.line > 0 and p.location.row for p in odd)
+
+
+def test_a_span_with_a_bare_class_attribute_is_read_not_a_crash() -> None:
+    """`<span class>` (no value) sent the html.parser route into expat's case check: a traceback."""
+    bare = '<span class></span><span class="icon yes"></span><span class="tooltiptext">Ours.</span>'
+    body = f'<table><tbody><tr><td>Caching</td><td class="tooltip">{bare}</td>{cell("no", "Theirs.")}</tr>'
+    comparison, problems = parsed(body + "</tbody></table>\n")
+    assert [(f.name, f.product.verdict, f.product.note, f.tool.verdict) for f in comparison.features] == [
+        ("Caching", Verdict.YES, "Ours.", Verdict.NO)
+    ]
+    assert problems_at(problems, Severity.WARNING) == []
