@@ -50,13 +50,16 @@ class ParseCache:
         if not looks_like_comparison(text, options.detect_key):
             result = ParseResult(None)  # the usual page: cannot name the key, so no YAML is read
         else:
-            result = parse_comparison(
-                text,
-                path,
-                product=options.product,
-                detect_key=options.detect_key,
-                max_features=options.max_features,
-            )
+            try:
+                result = parse_comparison(
+                    text,
+                    path,
+                    product=options.product,
+                    detect_key=options.detect_key,
+                    max_features=options.max_features,
+                )
+            except Exception as error:  # a bug of ours: say it, never let a traceback or raw HTML out
+                result = _unreadable(path, error)
         self._entries[path] = (digest, options, result)
         return result
 
@@ -66,6 +69,21 @@ class ParseCache:
         for path in list(self._entries):
             if path not in keep:
                 del self._entries[path]
+
+
+def _unreadable(path: str, error: Exception) -> ParseResult:
+    """A page the parser failed on: an empty comparison page (its raw HTML could hold live
+    markup), with an error that names the file, so `--strict` fails and the page can be fixed."""
+    stem = posixpath.splitext(posixpath.basename(path))[0]
+    problem = Problem(
+        Location(path, 1),
+        f"mkdocs-compare could not read this page ({type(error).__name__}: {str(error)[:120]}); "
+        "its content is left out — please report this with the page",
+        Severity.ERROR,
+    )
+    return ParseResult(
+        Comparison(path=path, title=stem, tool_name=stem, product_name="", has_table=False), [problem]
+    )
 
 
 @dataclass
