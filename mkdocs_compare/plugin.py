@@ -147,6 +147,9 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             title=self.config.summary_title,
             json_export=self.config.json_export,
             csv_export=self.config.csv_export,
+            # Where each file is written, not read from: two sources can share a destination.
+            dests={file.src_uri: file.dest_uri for file in files if file.inclusion.is_included()},
+            use_directory_urls=config.use_directory_urls,
         )
         if plan is None:
             return

@@ -3,52 +3,79 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Container
+from collections.abc import Iterable, Mapping
 
 from ..collection import Collection
 from ..exports import CSV_NAME, JSON_NAME, export_csv, export_json
 from ..model import Location, Problem
+from .collisions import Destinations, dest_uri
 from .model import SummaryExport, SummaryPlan
+
+_OPTION = "set `summary_page` to another path"
 
 
 def plan_summary(
     collection: Collection,
     summary_page: str | None,
-    existing_paths: Container[str],
+    existing_paths: Iterable[str],
     *,
     title: str,
     json_export: bool = True,
     csv_export: bool = True,
+    dests: Mapping[str, str] | None = None,
+    use_directory_urls: bool = True,
 ) -> SummaryPlan | None:
     """Decide the summary page's path and the exports from the options; None without pages.
 
     `summary_page` is the option as configured (None: `index.md` of the pages' folder; "":
     none); `existing_paths` holds every file of the docs (drafts left out), so a maintainer's
     page is merged into and a maintainer's export file is left alone (with a problem).
+    `dests` maps those files to where they are written (MkDocs' `File.dest_uri`; by default
+    computed with `use_directory_urls`): a file of the docs written where a generated file
+    would go keeps its place, and the generated file is left out, with a problem.
     """
     if not collection.pages:
         return None
+    existing = set(existing_paths)
+    taken = Destinations(
+        dests if dests is not None else {path: dest_uri(path, use_directory_urls) for path in existing}
+    )
     problems: list[Problem] = []
-    where = Location("mkdocs.yml", field="summary_page")
-    page = summary_page if summary_page is not None else posixpath.join(collection.folder(), "index.md")
-    page = posixpath.normpath(page).lstrip("/") if page else ""
-    if page and not page.endswith(".md"):
-        problems.append(Problem(where, f"{page!r} is not a Markdown (.md) path: no summary page"))
-        page = ""
-    if page in collection.pages:
-        problems.append(
-            Problem(where, f"{page!r} is a comparison page: no summary page (choose another path)")
-        )
-        page = ""
+    page = _summary_path(collection, summary_page, problems)
+    merge = bool(page) and page in existing
+    if page and not merge:
+        page_dest = dest_uri(page, use_directory_urls)
+        clash = taken.clash(page_dest)
+        if clash is not None:
+            problems.append(
+                Problem(
+                    Location(clash[0], 1),
+                    f"written to {clash[1]}, which the generated summary page {page!r} would take "
+                    f"(as {page_dest}): the summary page is left out and this file kept ({_OPTION})",
+                )
+            )
+            page = ""
+        else:
+            taken.add(page, page_dest)
     folder = posixpath.dirname(page) if page else collection.folder()
-    merge = bool(page) and page in existing_paths
     exports = []
     for name, write, wanted in ((JSON_NAME, export_json, json_export), (CSV_NAME, export_csv, csv_export)):
         path = posixpath.join(folder, name)
         if not wanted:
             continue
-        if path in existing_paths:
+        if path in existing:
             problems.append(Problem(Location(path), "exists in the docs: the plugin's export is not written"))
+            continue
+        clash = taken.clash(path)
+        if clash is not None:
+            problems.append(
+                Problem(
+                    Location(clash[0], 1),
+                    f"written to {clash[1]}, which the plugin's export {path} would take: "
+                    "the export is left out and this file kept (rename the file, or turn the export "
+                    "off with `json_export`/`csv_export`)",
+                )
+            )
             continue
         exports.append(SummaryExport(name, path, write))
     return SummaryPlan(
@@ -59,3 +86,24 @@ def plan_summary(
         exports=exports,
         problems=problems,
     )
+
+
+def _summary_path(collection: Collection, summary_page: str | None, problems: list[Problem]) -> str:
+    """The summary page's source path from the option, or "" (none, or refused: see problems)."""
+    page = summary_page if summary_page is not None else posixpath.join(collection.folder(), "index.md")
+    page = posixpath.normpath(page).lstrip("/") if page else ""
+    if page and not page.endswith(".md"):
+        where = Location("mkdocs.yml", field="summary_page")
+        problems.append(Problem(where, f"{page!r} is not a Markdown (.md) path: no summary page"))
+        return ""
+    if page in collection.pages:
+        default = " (by default `index.md` of the comparison pages' folder)" if summary_page is None else ""
+        problems.append(
+            Problem(
+                Location(page, 1),
+                f"{page!r} is a comparison page, and the path of the summary page (option "
+                f"`summary_page`{default}): no summary page ({_OPTION})",
+            )
+        )
+        return ""
+    return page
