@@ -7,12 +7,14 @@ silently.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import html
+import itertools
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from difflib import SequenceMatcher
 
 from .model import Location, Problem, Severity
@@ -20,7 +22,11 @@ from .model import Location, Problem, Severity
 # Near-duplicate hints: names this alike (difflib ratio on the keys) are reported.
 SIMILARITY = 0.85
 MAX_HINTS = 30
-_MAX_PAIRS = 50_000
+# Bounds on the search for alike names (see _candidates): each name is compared with its
+# next key in key order and in reversed-key order, and with at most _CANDIDATES names of the
+# groups it shares words with; only its first _MAX_WORDS words form groups.
+_CANDIDATES = 8
+_MAX_WORDS = 6
 
 
 @functools.lru_cache(maxsize=8192)  # a site repeats a few hundred names thousands of times
@@ -80,45 +86,103 @@ class FeatureNames:
         ]
 
 
+def _nearest(group: list[str], position: int) -> Iterator[str]:
+    """The other members of a key-sorted group, nearest to `position` first (after, before, ...)."""
+    for step in range(1, len(group)):
+        if position + step < len(group):
+            yield group[position + step]
+        if position - step >= 0:
+            yield group[position - step]
+
+
+Label = str | tuple[str, str]  # a word, or a pair of words
+
+
+def _groups(keys: list[str], words: Mapping[str, frozenset[str]]) -> dict[Label, list[str]]:
+    """The names (keys, sorted) that share a word of 3+ letters, or a pair of common words.
+
+    A pair of words is a group only when both words are in more names than a name is
+    compared with: names sharing a rarer word are found through that word's group.
+    """
+    groups: dict[Label, list[str]] = defaultdict(list)
+    for key in keys:  # in key order, so every group is sorted by key
+        for word in words[key]:
+            if len(word) >= 3:
+                groups[word].append(key)
+    common = {word for word, group in groups.items() if isinstance(word, str) and len(group) > _CANDIDATES}
+    if common:
+        for key in keys:
+            shared = sorted(common.intersection(words[key]))[:_MAX_WORDS]
+            for pair in itertools.combinations(shared, 2):
+                groups[pair].append(key)
+    return groups
+
+
+def _candidates(names: Mapping[str, str], words: Mapping[str, frozenset[str]]) -> set[tuple[str, str]]:
+    """Pairs of keys worth comparing: at most 2 + _CANDIDATES per name.
+
+    Typos and plurals sort next to each other by key, or by reversed key when the first
+    letters differ; names that share words share a group (a word, or a pair of words). Each
+    name is paired with its neighbours in both orders, then with the nearest members of its
+    smallest groups: a word that thousands of names share cannot make the work quadratic.
+    """
+    keys = sorted(names)
+    member_of: dict[str, list[list[str]]] = defaultdict(list)  # key -> its groups of two or more
+    for group in _groups(keys, words).values():
+        if len(group) > 1:
+            for key in group:
+                member_of[key].append(group)
+    pairs = set(itertools.pairwise(keys))
+    backwards = sorted(keys, key=lambda key: key[::-1])
+    pairs.update((a, b) if a < b else (b, a) for a, b in itertools.pairwise(backwards))
+    for key, shared in member_of.items():
+        shared.sort(key=len)
+        budget = _CANDIDATES
+        for group in shared:
+            for other in itertools.islice(_nearest(group, bisect.bisect_left(group, key)), budget):
+                pairs.add((key, other) if key < other else (other, key))
+                budget -= 1
+            if not budget:
+                break
+    return pairs
+
+
+def _alike(first: str, second: str, words: Mapping[str, frozenset[str]]) -> bool:
+    """One name's words (two or more) all in the other's, or keys apart by a typo or a plural."""
+    small, large = sorted((words[first], words[second]), key=len)
+    if len(small) >= 2 and small < large:
+        return True
+    if 2 * min(len(first), len(second)) < SIMILARITY * (len(first) + len(second)):
+        return False  # the lengths alone put the ratio below SIMILARITY
+    matcher = SequenceMatcher(None, first, second, autojunk=False)
+    return (
+        matcher.real_quick_ratio() >= SIMILARITY
+        and matcher.quick_ratio() >= SIMILARITY
+        and matcher.ratio() >= SIMILARITY
+    )
+
+
 def near_duplicate_hints(
     names: Mapping[str, str], first_seen: Mapping[str, tuple[str, str]]
 ) -> list[Problem]:
     """Feature names kept apart that may mean the same thing: a hint to add an alias.
 
-    `names` maps each key to its display name, most mentioned first; `first_seen` each key to
-    (name, page path) where it first appears. Two names are alike when one's words (two or
-    more) are all in the other's ("Auto Retraining" and "Auto Retraining Triggers"), or their
-    keys differ by a typo or a plural. Only names sharing a word are compared, which keeps this
-    fast on thousands of names.
+    `names` maps each key to its display name; `first_seen` each key to (name, page path)
+    where it first appears. Two names are alike when one's words (two or more) are all in the
+    other's ("Auto Retraining" and "Auto Retraining Triggers"), or their keys differ by a typo
+    or a plural. Only likely pairs are compared (`_candidates`): linear in the names.
     """
     words = {key: _words(name) for key, name in names.items()}
-    by_word: dict[str, list[str]] = defaultdict(list)
-    for key in names:
-        for word in words[key]:
-            if len(word) >= 3:
-                by_word[word].append(key)
-    pairs: set[tuple[str, str]] = set()
-    for keys in by_word.values():
-        for i, first in enumerate(keys):
-            for second in keys[i + 1 :]:
-                pairs.add((first, second) if first < second else (second, first))
-                if len(pairs) > _MAX_PAIRS:
-                    break
-    found = []
-    for first, second in sorted(pairs):
-        small, large = sorted((words[first], words[second]), key=len)
-        alike = len(small) >= 2 and small < large
-        if not alike:
-            matcher = SequenceMatcher(None, first, second, autojunk=False)
-            alike = (
-                matcher.real_quick_ratio() >= SIMILARITY
-                and matcher.quick_ratio() >= SIMILARITY
-                and matcher.ratio() >= SIMILARITY
-            )
-        if alike:
-            found.append((first, second))
+    found: list[tuple[str, str]] = []
+    more = False
+    for pair in sorted(_candidates(names, words)):
+        if _alike(*pair, words):
+            if len(found) == MAX_HINTS:
+                more = True  # the limit is reached: the rest are not looked for
+                break
+            found.append(pair)
     hints = []
-    for first, second in found[:MAX_HINTS]:
+    for first, second in found:
         (name_a, path_a), (name_b, path_b) = first_seen[first], first_seen[second]
         hints.append(
             Problem(
@@ -128,11 +192,11 @@ def near_duplicate_hints(
                 Severity.INFO,
             )
         )
-    if len(found) > MAX_HINTS:
+    if more:
         hints.append(
             Problem(
                 Location("mkdocs.yml", field="feature_aliases"),
-                f"{len(found) - MAX_HINTS} more pairs of alike feature names not listed",
+                f"more pairs of alike feature names are not listed (only the first {MAX_HINTS})",
                 Severity.INFO,
             )
         )
