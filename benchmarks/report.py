@@ -85,8 +85,15 @@ def report(
         ]
         for name, (label, _plugins) in VARIANTS.items():
             lines.append(f"| {label} | {_seconds(s.median(name))} | {s.ratio_of(name):.2f} |")
-    largest = sizes[-1]
-    lines += ["", "| figure | value | target | result |", "| --- | ---: | --- | --- |"]
+    lines += _figures(sizes[-1], serve)
+    if backends:
+        lines += _backend_table(backends)
+    return "\n".join(lines)
+
+
+def _figures(largest: SizeResult, serve: dict[str, Any] | None) -> list[str]:
+    """The summary page's and the serve rebuild's figures against their targets."""
+    lines = ["", "| figure | value | target | result |", "| --- | ---: | --- | --- |"]
     if largest.summary is None:
         lines.append(
             f"| summary page for {largest.count:,} tools | summary: not available | < 1 s, < 2 MB | - |"
@@ -118,20 +125,24 @@ def report(
             f"| {_seconds(serve['rebuild'])} ({serve['hooks_rebuild'] * 1000:.0f} ms; first build "
             f"{_seconds(serve['first_build'])}) | - | - |"
         )
-    if backends:
-        lines += [
-            "",
-            f"Reading the feature table, per page (best of 3 passes over {backends[0]['pages']} generated "
-            "pages, CPU time; *agrees*: same rows, verdicts and notes as mkdocs-compare's parser):",
-            "",
-            "| backend | ms per page | agrees |",
-            "| --- | ---: | --- |",
-        ]
-        for b in backends:
-            ms = "error: " + b.get("error", "") if b["ms"] is None else f"{b['ms']:.3f}"
-            agrees = "-" if b["agrees"] is None else ("yes" if b["agrees"] else "**no**")
-            lines.append(f"| {b['backend']} | {ms} | {agrees} |")
-    return "\n".join(lines)
+    return lines
+
+
+def _backend_table(backends: list[dict[str, Any]]) -> list[str]:
+    """The parser backends' times per page, and whether each read what ours read."""
+    lines = [
+        "",
+        f"Reading the feature table, per page (best of 3 passes over {backends[0]['pages']} generated "
+        "pages, CPU time; *agrees*: same rows, verdicts and notes as mkdocs-compare's parser):",
+        "",
+        "| backend | ms per page | agrees |",
+        "| --- | ---: | --- |",
+    ]
+    for b in backends:
+        ms = "error: " + b.get("error", "") if b["ms"] is None else f"{b['ms']:.3f}"
+        agrees = "-" if b["agrees"] is None else ("yes" if b["agrees"] else "**no**")
+        lines.append(f"| {b['backend']} | {ms} | {agrees} |")
+    return lines
 
 
 def update_readme(table: str, readme: Path = README) -> None:

@@ -44,40 +44,13 @@ def plan_summary(
     page = _summary_path(collection, summary_page, problems)
     merge = bool(page) and page in existing
     if page and not merge:
-        page_dest = dest_uri(page, use_directory_urls)
-        clash = taken.clash(page_dest)
-        if clash is not None:
-            problems.append(
-                Problem(
-                    Location(clash[0], 1),
-                    f"written to {clash[1]}, which the generated summary page {page!r} would take "
-                    f"(as {page_dest}): the summary page is left out and this file kept ({_OPTION})",
-                )
-            )
-            page = ""
-        else:
-            taken.add(page, page_dest)
+        page = _claim_page(page, dest_uri(page, use_directory_urls), taken, problems)
     folder = posixpath.dirname(page) if page else collection.folder()
     exports = []
     for name, write, wanted in ((JSON_NAME, export_json, json_export), (CSV_NAME, export_csv, csv_export)):
         path = posixpath.join(folder, name)
-        if not wanted:
-            continue
-        if path in existing:
-            problems.append(Problem(Location(path), "exists in the docs: the plugin's export is not written"))
-            continue
-        clash = taken.clash(path)
-        if clash is not None:
-            problems.append(
-                Problem(
-                    Location(clash[0], 1),
-                    f"written to {clash[1]}, which the plugin's export {path} would take: "
-                    "the export is left out and this file kept (rename the file, or turn the export "
-                    "off with `json_export`/`csv_export`)",
-                )
-            )
-            continue
-        exports.append(SummaryExport(name, path, write))
+        if wanted and _export_is_free(path, existing, taken, problems):
+            exports.append(SummaryExport(name, path, write))
     return SummaryPlan(
         page=page,
         folder=folder,
@@ -86,6 +59,41 @@ def plan_summary(
         exports=exports,
         problems=problems,
     )
+
+
+def _claim_page(page: str, page_dest: str, taken: Destinations, problems: list[Problem]) -> str:
+    """The generated page's path if its destination is free (then taken), else "" (a problem)."""
+    clash = taken.clash(page_dest)
+    if clash is None:
+        taken.add(page, page_dest)
+        return page
+    problems.append(
+        Problem(
+            Location(clash[0], 1),
+            f"written to {clash[1]}, which the generated summary page {page!r} would take "
+            f"(as {page_dest}): the summary page is left out and this file kept ({_OPTION})",
+        )
+    )
+    return ""
+
+
+def _export_is_free(path: str, existing: set[str], taken: Destinations, problems: list[Problem]) -> bool:
+    """Whether an export may be written at `path`: no file of the docs there or in its way."""
+    if path in existing:
+        problems.append(Problem(Location(path), "exists in the docs: the plugin's export is not written"))
+        return False
+    clash = taken.clash(path)
+    if clash is not None:
+        problems.append(
+            Problem(
+                Location(clash[0], 1),
+                f"written to {clash[1]}, which the plugin's export {path} would take: the export is "
+                "left out and this file kept (rename the file, or turn the export off with "
+                "`json_export`/`csv_export`)",
+            )
+        )
+        return False
+    return True
 
 
 def _summary_path(collection: Collection, summary_page: str | None, problems: list[Problem]) -> str:
