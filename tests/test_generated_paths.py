@@ -15,6 +15,7 @@ from conftest import BuildSite, write_docs
 from exported import Page, render
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
+from portable import run_render
 
 from mkdocs_compare.collection import Collection
 from mkdocs_compare.lint import check_directory
@@ -136,3 +137,12 @@ def test_plan_summary_reports_clashes_from_source_paths_alone() -> None:
     assert flat is not None and flat.page == ""  # README.md is index.html either way
     elsewhere = plan_summary(collection, "overview.md", existing, title="All")
     assert elsewhere is not None and elsewhere.page == "overview.md" and not elsewhere.problems
+
+
+def test_render_keeps_the_page_and_writes_no_summary_over_it(tmp_path: Path) -> None:
+    write_docs(tmp_path / "docs", {**PAGES, "compare.md": OVERVIEW})
+    done = run_render("docs", "out", cwd=tmp_path)
+    assert "compare.md:1: " in done.stderr and "summary_page" in done.stderr, done.stderr
+    assert (tmp_path / "out/compare.md").read_text(encoding="utf-8") == OVERVIEW
+    assert not (tmp_path / "out/compare/index.md").exists()  # MkDocs would build it over compare.md
+    assert (tmp_path / "out/compare/comparisons.json").is_file()
