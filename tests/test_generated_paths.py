@@ -17,8 +17,8 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 from portable import run_render
 
+from mkdocs_compare.cli import main
 from mkdocs_compare.collection import Collection
-from mkdocs_compare.lint import check_directory
 from mkdocs_compare.parse import parse_comparison
 from mkdocs_compare.summary import plan_summary
 from mkdocs_compare.summary.collisions import Destinations, dest_uri
@@ -83,19 +83,28 @@ def test_without_directory_urls_the_same_names_do_not_clash(build_site: BuildSit
     assert "Not JSON" in site.text("compare/comparisons.json.html")
 
 
-def test_check_reports_the_clash_at_the_file(tmp_path: Path) -> None:
-    docs = tmp_path / "docs"
-    write_docs(docs, {**PAGES, "compare.md": OVERVIEW, "compare/comparisons.json.md": "# x\n"})
-    findings = check_directory(docs)
-    located = {(finding.path, finding.line) for finding in findings if finding.failing}
-    assert (str(docs / "compare.md"), 1) in located
-    assert (str(docs / "compare/comparisons.json.md"), 1) in located
+def _check(root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> list[dict]:
+    """`mkdocs-compare check docs --format json` run in `root`, as a user would."""
+    monkeypatch.chdir(root)
+    main(["check", "docs", "--format", "json"])
+    findings: list[dict] = json.loads(capsys.readouterr().out)
+    return findings
+
+
+def test_check_reports_the_clash_at_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_docs(tmp_path / "docs", {**PAGES, "compare.md": OVERVIEW, "compare/comparisons.json.md": "# x\n"})
+    findings = _check(tmp_path, monkeypatch, capsys)
+    located = {(f["path"], f["line"]) for f in findings if f["severity"] != "info"}
+    assert ("docs/compare.md", 1) in located
+    assert ("docs/compare/comparisons.json.md", 1) in located
     # The summary page is refused, so the exports go to the pages' folder: json clashes, csv not.
-    assert not any("comparisons.csv" in finding.problem.message for finding in findings)
+    assert not any("comparisons.csv" in f["message"] for f in findings)
 
 
 def test_a_comparison_page_at_the_summary_path_is_named_as_itself(
-    build_site: BuildSite, tmp_path: Path
+    build_site: BuildSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     pages = {**PAGES, "compare/index.md": render(Page(tool="Sluice", slug="lattice-vs-sluice"))}
     site = build_site(pages)
@@ -103,8 +112,8 @@ def test_a_comparison_page_at_the_summary_path_is_named_as_itself(
     assert "is a comparison page" in warning and "summary_page" in warning
     assert not [w for w in site.warnings() if "mkdocs.yml" in w]
     assert site.html("compare/").select(".cmp-hero, .admonition")  # the page itself is built
-    findings = [f for f in check_directory(tmp_path / "docs") if "is a comparison page" in f.problem.message]
-    assert [(f.path, f.line) for f in findings] == [(str(tmp_path / "docs/compare/index.md"), 1)]
+    findings = [f for f in _check(tmp_path, monkeypatch, capsys) if "is a comparison page" in f["message"]]
+    assert [(f["path"], f["line"]) for f in findings] == [("docs/compare/index.md", 1)]
 
 
 @pytest.mark.parametrize("use_directory_urls", [True, False])
