@@ -112,7 +112,7 @@ def _install_timers() -> Timers:
     # Summary code called from the plugin module: outermost calls only, so nesting is not counted
     # twice, and not while MkDocs is already being timed on the summary page itself.
     for name, value in list(vars(plugin_module).items()):
-        if callable(value) and getattr(value, "__module__", "") == "mkdocs_compare.summary":
+        if callable(value) and getattr(value, "__module__", "").startswith("mkdocs_compare.summary"):
             if isinstance(value, type):
                 for method_name, method in list(vars(value).items()):
                     if inspect.isfunction(method) and not method_name.startswith("__"):

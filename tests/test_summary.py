@@ -24,20 +24,13 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from mkdocs_compare import summary
+from mkdocs_compare.exports import export_csv, export_data
+from mkdocs_compare.features import FeatureNames, feature_key
 from mkdocs_compare.model import Comparison
 from mkdocs_compare.parse import parse_comparison
 from mkdocs_compare.render import Renderer
-from mkdocs_compare.summary import (
-    FeatureNames,
-    build_summary,
-    export_csv,
-    export_data,
-    feature_key,
-    insert_summary,
-    page_url,
-    relative_url,
-    render_summary,
-)
+from mkdocs_compare.summary import build_summary, insert_summary, render_summary
+from mkdocs_compare.urls import page_url, relative_url
 
 VERDICTS = ("yes", "no")  # all real exports show; other icons are warned about
 CATEGORIES = ("orchestrators", "experiment-trackers", "model-serving", "e2e-platforms", "data-versioning")

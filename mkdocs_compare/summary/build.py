@@ -1,0 +1,160 @@
+"""The summary's model, built from comparison pages: shared feature keys, matrix, categories.
+
+The caller hands in each page's final URL (relative to the site root, as MkDocs computes it)
+and the summary page's URL; links inside the summary's raw HTML are computed from those, since
+MkDocs does not rewrite links in raw HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from ..escape import safe_url
+from ..features import FeatureNames, near_duplicate_hints
+from ..model import Comparison, Verdict
+from ..render import feature_anchors
+from ..urls import rebase_url, relative_url
+from .labels import SUMMARY_LABELS
+from .model import CategoryGroup, Cell, FeatureColumn, SummaryModel, ToolRow
+
+# Characters of notes the matrix may inline. Above this (hundreds of pages), the matrix shows
+# verdicts only and each cell links to the row on the page, where the note is; the JSON and CSV
+# exports always hold every note.
+NOTE_BUDGET = 300_000
+
+
+def category_name(slug: str, labels: Mapping[str, str] | None = None) -> str:
+    """A category slug as a heading ("e2e-platforms" -> "E2e platforms"); labels may rename it."""
+    custom = (labels or {}).get(f"category:{slug}")
+    if custom:
+        return custom
+    words = re.sub(r"[-_\s]+", " ", slug).strip()
+    return words[:1].upper() + words[1:]
+
+
+@dataclass
+class _Gathered:
+    """Every page's features under their keys: what ranking and the rows are built from."""
+
+    keys: dict[tuple[str, int], str] = field(default_factory=dict)  # (page path, row index) -> key
+    spellings: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    first_seen: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (name, path)
+    mentions: Counter[str] = field(default_factory=Counter)  # key -> pages mentioning it
+    notes: int = 0  # characters of notes, all pages
+
+
+def _gather(ordered: Sequence[Comparison], names: FeatureNames) -> _Gathered:
+    found = _Gathered()
+    for page in ordered:
+        page_keys = set()
+        for index, feature in enumerate(page.features):
+            key = names.key(feature.name)
+            found.keys[(page.path, index)] = key
+            found.spellings[key][feature.name] += 1
+            found.first_seen.setdefault(key, (feature.name, page.path))
+            page_keys.add(key)
+            found.notes += len(feature.product.note) + len(feature.tool.note)
+        found.mentions.update(page_keys)
+    return found
+
+
+def _ranked(found: _Gathered, names: FeatureNames) -> list[FeatureColumn]:
+    """Every feature, most mentioned first, titled by its alias target or its commonest spelling."""
+
+    def display(key: str) -> str:
+        if key in names.canonical:
+            return names.canonical[key]
+        return max(found.spellings[key].items(), key=lambda item: item[1])[0]  # first most common
+
+    return sorted(
+        (FeatureColumn(key, display(key), found.mentions[key]) for key in found.mentions),
+        key=lambda column: (-column.count, column.name.casefold(), column.key),
+    )
+
+
+def _row(
+    page: Comparison,
+    url: str,
+    summary_url: str,
+    keys: Mapping[tuple[str, int], str],
+    columns: list[FeatureColumn],
+) -> ToolRow:
+    """A page's card and matrix row; a feature without a column goes to the row's others."""
+    shown = {column.key for column in columns}
+    href = relative_url(url, summary_url)
+    # The export's icon URL is relative to its own page: rebased for the summary's place.
+    icon = rebase_url(safe_url(page.tool_icon_url), page.path, summary_url)
+    row = ToolRow(page, url, href, page.category.strip(), icon)
+    for index, (feature, anchor) in enumerate(zip(page.features, feature_anchors(page), strict=True)):
+        key = keys[(page.path, index)]
+        cell = Cell(feature, key, f"{href}#{anchor}")
+        if key in shown and key not in row.cells:
+            row.cells[key] = cell
+        else:
+            row.others.append(cell)
+        row.tool_yes += feature.tool.verdict is Verdict.YES
+        row.product_yes += feature.product.verdict is Verdict.YES
+    row.slots = [row.cells.get(column.key) for column in columns]
+    return row
+
+
+def _groups(rows: list[ToolRow], labels: Mapping[str, str] | None) -> list[CategoryGroup]:
+    """Rows by category, categories by slug; pages without one last, under their own heading."""
+    by_category: dict[str, list[ToolRow]] = defaultdict(list)
+    for row in rows:
+        by_category[row.category].append(row)
+    groups = [
+        CategoryGroup(slug, category_name(slug, labels), members)
+        for slug, members in sorted(by_category.items(), key=lambda item: (not item[0], item[0]))
+        if slug
+    ]
+    if by_category.get(""):
+        uncategorised = (labels or {}).get("summary_uncategorised") or SUMMARY_LABELS["summary_uncategorised"]
+        groups.append(CategoryGroup("", uncategorised, by_category[""]))
+    return groups
+
+
+def build_summary(
+    pages: Iterable[Comparison],
+    urls: Mapping[str, str],
+    summary_url: str,
+    *,
+    product: str | None = None,
+    aliases: Mapping[str, str] | None = None,
+    max_features: int = 40,
+    note_budget: int | None = None,
+    labels: Mapping[str, str] | None = None,
+) -> SummaryModel:
+    """Gather every page's features under shared keys and lay out the matrix.
+
+    `urls` maps each page's source path to its URL relative to the site root; `summary_url` is
+    the summary page's. Pages come sorted by tool name; categories by name. Notes are inlined
+    in the matrix while their total length stays within `note_budget` (default NOTE_BUDGET).
+    """
+    ordered = sorted(pages, key=lambda page: (page.tool_name.casefold(), page.path))
+    names = FeatureNames(aliases)
+    found = _gather(ordered, names)
+    features = _ranked(found, names)
+    least = min(2, len(ordered))  # a column for one page only is noise when there are others
+    columns = [column for column in features if column.count >= least][: max(0, max_features)]
+    rows = [_row(page, urls.get(page.path, ""), summary_url, found.keys, columns) for page in ordered]
+    model = SummaryModel(
+        product=product or _most_common_product(ordered),
+        rows=rows,
+        groups=_groups(rows, labels),
+        features=features,
+        columns=columns,
+        inline_notes=found.notes <= (NOTE_BUDGET if note_budget is None else note_budget),
+        keys=found.keys,
+    )
+    display_names = {column.key: column.name for column in features}
+    model.hints = near_duplicate_hints(display_names, found.first_seen) + names.unused_alias_problems()
+    return model
+
+
+def _most_common_product(pages: Sequence[Comparison]) -> str:
+    counts = Counter(page.product_name for page in pages if page.product_name)
+    return counts.most_common(1)[0][0] if counts else ""

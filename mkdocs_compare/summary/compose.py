@@ -1,0 +1,45 @@
+"""A plan carried out: the summary's model, the exports it wants and the page's document."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import jinja2
+
+from ..model import Comparison
+from .build import build_summary
+from .model import SummaryOutput, SummaryPlan
+from .page import render_summary
+
+
+def compose_summary(
+    plan: SummaryPlan,
+    pages: Iterable[Comparison],
+    urls: Mapping[str, str],
+    summary_url: str,
+    env: jinja2.Environment,
+    labels: Mapping[str, str],
+    *,
+    product: str | None = None,
+    aliases: Mapping[str, str] | None = None,
+    max_features: int = 40,
+) -> SummaryOutput:
+    """Build the model, the exports the plan wants and the summary page's document.
+
+    `urls` and `summary_url` are relative to the site root (MkDocs' `File.url`, or `page_url`
+    for callers without MkDocs).
+    """
+    model = build_summary(
+        pages,
+        urls,
+        summary_url,
+        product=product,
+        aliases=aliases,
+        max_features=max_features,
+        labels=labels,
+    )
+    exports = {export.path: export.write(model) for export in plan.exports}
+    document = None
+    if plan.page:
+        document = render_summary(model, env, labels, title=plan.title, downloads=plan.downloads)
+    return SummaryOutput(model, exports, document)

@@ -1,0 +1,160 @@
+"""The summary's data types: its model (rows, columns, groups), its page document, its plan.
+
+Kept apart from the pages' model (`mkdocs_compare.model`): these are built from comparison
+pages, for the summary alone, and nothing else in the package needs them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..model import Comparison, Feature, Problem, Verdict
+from .merge import insert_summary
+
+_GLYPH = {Verdict.YES: "y", Verdict.NO: "n", Verdict.UNKNOWN: "u"}
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One feature of one page, placed in the matrix."""
+
+    feature: Feature
+    key: str
+    href: str  # to the feature's row on the comparison page, relative to the summary page
+
+    @property
+    def classes(self) -> str:
+        return f"t-{_GLYPH[self.feature.tool.verdict]} p-{_GLYPH[self.feature.product.verdict]}"
+
+
+@dataclass
+class ToolRow:
+    """A comparison page in the summary: card data, matrix cells and totals."""
+
+    page: Comparison
+    url: str  # relative to the site root
+    href: str  # relative to the summary page
+    category: str
+    icon: str = ""  # the tool icon's URL, safe, and relative to the summary page
+    cells: dict[str, Cell] = field(default_factory=dict)  # by feature key, shown as columns
+    slots: list[Cell | None] = field(default_factory=list)  # one per matrix column, in order
+    others: list[Cell] = field(default_factory=list)  # features not shown as columns
+    tool_yes: int = 0
+    product_yes: int = 0
+
+    @property
+    def total(self) -> int:
+        return len(self.page.features)
+
+
+@dataclass(frozen=True)
+class FeatureColumn:
+    key: str
+    name: str
+    count: int  # pages that mention it
+
+
+@dataclass
+class CategoryGroup:
+    slug: str
+    name: str
+    rows: list[ToolRow]
+
+
+@dataclass
+class SummaryModel:
+    product: str
+    rows: list[ToolRow]
+    groups: list[CategoryGroup]
+    features: list[FeatureColumn]  # every feature, ranked by the number of pages mentioning it
+    columns: list[FeatureColumn]  # the ones shown as matrix columns
+    inline_notes: bool
+    keys: dict[tuple[str, int], str] = field(default_factory=dict)  # (page path, row index) -> key
+    hints: list[Problem] = field(default_factory=list)
+
+    @property
+    def left_out(self) -> int:
+        return len(self.features) - len(self.columns)
+
+
+@dataclass
+class SummaryDocument:
+    """The summary as Markdown, with its big HTML blocks (cards, matrix) held apart.
+
+    The Markdown has a placeholder comment per block: the MkDocs glue swaps the blocks into the
+    page's HTML after Markdown ran (a megabyte of raw HTML would cost Python-Markdown seconds
+    and gain nothing); `inline()` gives plain Markdown for other generators.
+    """
+
+    markdown: str
+    blocks: dict[str, str] = field(default_factory=dict)
+
+    def inline(self) -> str:
+        """Markdown with every block in place (raw HTML blocks), for any Markdown generator."""
+        text = self.markdown
+        for placeholder, block in self.blocks.items():
+            text = text.replace(placeholder, block.strip("\n"), 1)
+        return text
+
+    def fill(self, html_text: str) -> str:
+        """The page's HTML with every placeholder replaced by its block."""
+        for placeholder, block in self.blocks.items():
+            html_text = html_text.replace(placeholder, block, 1)
+        return html_text
+
+
+@dataclass(frozen=True)
+class SummaryExport:
+    """One export file beside the summary page."""
+
+    name: str  # file name, also the download link from the summary page
+    path: str  # relative to docs_dir (POSIX)
+    write: Callable[[SummaryModel], str]
+
+    @property
+    def label(self) -> str:
+        """The download link's text ("JSON", "CSV")."""
+        return self.name.rsplit(".", 1)[1].upper()
+
+
+@dataclass
+class SummaryPlan:
+    """Where the summary page and the exports go, and what was refused, before building any.
+
+    `page` is "" when there is no summary page (turned off, or refused with a problem); the
+    exports then still go to the comparison pages' folder. `merge` means the maintainer has a
+    page at that path: the summary goes into it and the page keeps its own title.
+    """
+
+    page: str
+    folder: str
+    merge: bool = False
+    title: str | None = None  # the first heading of a generated page
+    exports: list[SummaryExport] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def downloads(self) -> list[tuple[str, str]]:
+        """(label, link relative to the summary page) of every export written."""
+        return [(export.label, export.name) for export in self.exports]
+
+    @property
+    def folder_url(self) -> str:
+        """The folder's URL, standing in for the summary page's when there is none."""
+        return self.folder + "/" if self.folder else ""
+
+    def page_text(self, summary_markdown: str, existing_text: str | None = None) -> str:
+        """The summary page's whole source: the summary alone, or merged into the existing page."""
+        if self.merge and existing_text is not None:
+            return insert_summary(existing_text, summary_markdown)
+        return summary_markdown
+
+
+@dataclass
+class SummaryOutput:
+    """Everything a plan produces: the model, the export texts and the page's document."""
+
+    model: SummaryModel
+    exports: dict[str, str]  # export path (relative to docs_dir) -> text
+    document: SummaryDocument | None  # None when there is no summary page

@@ -1,0 +1,58 @@
+"""The summary page's Markdown, from `summary.md`, with its cards and matrix held apart."""
+
+from __future__ import annotations
+
+import secrets
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from .labels import summary_labels
+from .model import SummaryDocument, SummaryModel
+
+
+def render_summary(
+    model: SummaryModel,
+    env: jinja2.Environment,
+    labels: Mapping[str, str],
+    *,
+    title: str | None = None,
+    downloads: Sequence[tuple[str, str]] = (),
+) -> SummaryDocument:
+    """Render `summary.md`; its `html_block(template, ...)` calls become held-apart blocks.
+
+    `title` adds a first-level heading (for a generated page); `downloads` are (label, link)
+    pairs of the exports, as Markdown links relative to the summary page.
+    """
+    texts = summary_labels(labels)
+    nonce = secrets.token_hex(6)
+    document = SummaryDocument("")
+    context: dict[str, Any] = {
+        "m": model,
+        "title": title,
+        "labels": texts,
+        "text": lambda key, **values: _format(texts[key], values),
+        "downloads": list(downloads),
+        "category_names": {group.slug: group.name for group in model.groups},
+        "has_others": any(row.others for row in model.rows),
+    }
+
+    def html_block(name: str, **values: Any) -> Markup:
+        placeholder = f"<!-- mkdocs-compare {nonce} block {len(document.blocks)} -->"
+        document.blocks[placeholder] = env.get_template(name).render({**context, **values})
+        return Markup(placeholder)
+
+    context["html_block"] = html_block
+    document.markdown = env.get_template("summary.md").render(context)
+    return document
+
+
+def _format(template: str, values: Mapping[str, Any]) -> str:
+    """`str.format` that leaves unknown or malformed placeholders as they are."""
+    try:
+        return template.format_map(defaultdict(str, values))
+    except (ValueError, IndexError, AttributeError):
+        return template
