@@ -119,6 +119,8 @@
     } else {
       this.layer.hidden = false;
     }
+    // The cell's own link goes where the note's does: the note adds no Tab stops of its own.
+    slice(this.layer.querySelectorAll("a")).forEach(function (link) { link.tabIndex = -1; });
     this.place(cell);
   };
 
@@ -201,8 +203,11 @@
       else notes.show(cell);
     });
     active = notes;
+    // Scrolling the box moves the cell: the note follows a focused cell, a hovered one's closes.
     table.closest(".cmp-matrix-wrap").addEventListener("scroll", function () {
-      if (notes.owner) notes.hide();
+      if (!notes.owner) return;
+      if (notes.owner.contains(document.activeElement)) notes.place(notes.owner);
+      else notes.hide();
     }, { passive: true });
   }
 
