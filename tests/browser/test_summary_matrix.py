@@ -215,7 +215,8 @@ def _place(page: Any, slug: str, col: int, place: str) -> Any:
           if (place === 'right edge') wrap.scrollLeft = wrap.scrollWidth;
           if (place === 'last row') wrap.scrollTop = wrap.scrollHeight;
           const r = cell.getBoundingClientRect(), w = wrap.getBoundingClientRect();
-          if (place !== 'last row' && (r.top < w.top + 120 || r.bottom > w.bottom)) wrap.scrollTop += r.top - w.top - 160;
+          const head = cell.closest('table').tHead.getBoundingClientRect().bottom;
+          if (place !== 'last row' && (r.top < head || r.bottom > w.bottom)) wrap.scrollTop += r.top - head - 100;
           if (place !== 'right edge' && (r.right > w.right || r.left < w.left + 200)) wrap.scrollLeft += r.left - w.left - 260; }""",
         [selector, place],
     )
