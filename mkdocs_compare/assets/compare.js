@@ -101,6 +101,7 @@
     table.closest(".cmp-matrix-wrap").after(layer);
     this.layer = layer;
     this.owner = null;
+    this.dismissed = null;
     this.timer = 0;
     this.popover = popover;
     this.labels = labels;
@@ -174,7 +175,10 @@
     if (notes && notes.owner && !notes.layer.contains(event.target) && !notes.owner.contains(event.target)) notes.hide();
   });
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" && active && active.owner) active.hide();
+    if (event.key === "Escape" && active && active.owner) {
+      active.dismissed = active.owner; // stays closed until the pointer moves to another cell
+      active.hide();
+    }
   });
   window.addEventListener("scroll", function () {
     if (active && active.owner) active.place(active.owner);
@@ -183,10 +187,19 @@
   function setupNotes(table, notes) {
     var body = table.tBodies[0];
     var touch = false;
-    body.addEventListener("pointerover", function (event) {
-      if (event.pointerType !== "mouse") return;
+    // Opened by pointer moves only: when a note closes (Escape) or the page scrolls, Chrome sends
+    // the cell now under a still pointer synthetic events, which must not bring a note back.
+    var lastX = -1;
+    var lastY = -1;
+    body.addEventListener("pointermove", function (event) {
+      if (event.pointerType !== "mouse" || (event.clientX === lastX && event.clientY === lastY)) return;
+      lastX = event.clientX;
+      lastY = event.clientY;
       var cell = noteOf(event.target.closest("td"));
-      if (cell) notes.show(cell);
+      if (!cell || cell === notes.owner) return;
+      if (cell === notes.dismissed) return;
+      notes.dismissed = null;
+      notes.show(cell);
     });
     body.addEventListener("pointerout", function (event) {
       if (event.pointerType === "mouse" && notes.owner && !notes.owner.contains(event.relatedTarget)) notes.hideSoon();

@@ -140,7 +140,7 @@ FOCUS_JS = """
   const w = wrap.getBoundingClientRect();
   const r = cell.getBoundingClientRect();
   const inHead = cell.parentElement.parentElement === table.tHead;
-  const top = inHead ? w.top : table.tHead.getBoundingClientRect().bottom;
+  const top = inHead ? w.top : table.tHead.rows[0].cells[0].getBoundingClientRect().bottom;
   const left = cell.cellIndex === 0 ? w.left : cell.parentElement.cells[0].getBoundingClientRect().right;
   const header = document.querySelector('.md-header');
   const clear = header ? header.getBoundingClientRect().bottom : 0;
@@ -159,7 +159,7 @@ FOCUS_JS = """
     && fr.left >= r.left - e && fr.right <= r.right + e && fr.top >= r.top - e && fr.bottom <= r.bottom + e;
   const row = cell.parentElement;
   return {problems, ring, row: [...table.rows].indexOf(row), col: cell.cellIndex, text: cell.textContent,
-          others: cell.classList.contains('cmp-others'),
+          others: cell.classList.contains('cmp-others'), note: !!cell.querySelector('span:not(.cmp-fname)'),
           slug: row.getAttribute('data-slug'), feature: table.tHead.rows[0].cells[cell.cellIndex].textContent.trim()};
 }
 """
@@ -215,7 +215,7 @@ def _place(page: Any, slug: str, col: int, place: str) -> Any:
           if (place === 'right edge') wrap.scrollLeft = wrap.scrollWidth;
           if (place === 'last row') wrap.scrollTop = wrap.scrollHeight;
           const r = cell.getBoundingClientRect(), w = wrap.getBoundingClientRect();
-          const head = cell.closest('table').tHead.getBoundingClientRect().bottom;
+          const head = cell.closest('table').tHead.rows[0].cells[0].getBoundingClientRect().bottom;
           if (place !== 'last row' && (r.top < head || r.bottom > w.bottom)) wrap.scrollTop += r.top - head - 100;
           if (place !== 'right edge' && (r.right > w.right || r.left < w.left + 200)) wrap.scrollLeft += r.left - w.left - 260; }""",
         [selector, place],
@@ -312,7 +312,7 @@ def _assert_arrow_keys(page: Any, site: Site, where: str) -> None:
         seen.add((focused["row"], focused["col"]))
         if key == "Control+End":
             assert focused["row"] == rows - 1
-        if focused["slug"] and focused["text"].strip() and focused["col"] > 2:
+        if focused["slug"] and focused["note"] and focused["col"] > 2:
             note = _assert_note_shown(page, f"{where} keyboard {key}")
             if len(site.corpus.pages) < 100 and not focused["others"]:
                 assert _note_of(site, focused["slug"], focused["feature"])[0] in note["text"]
