@@ -7,9 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
-from conftest import BuildSite
+from conftest import BuildSite, write_docs
 from exported import Page, Row, render
+from portable import run_render
 from summary_corpus import sparse_corpus
 
 from mkdocs_compare.summary import category_title
@@ -179,3 +181,24 @@ def test_other_features_are_a_count_that_holds_the_list(build_site: BuildSite) -
         span.select_one("a").find(string=True).strip() for span in others["Anvil"].select(":scope > span")
     ]
     assert listed == ["Feature 2", "Feature 3"]
+
+
+def test_render_command_follows_the_categories_option(tmp_path: Path) -> None:
+    write_docs(tmp_path / "docs", _pages())
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\nplugins:\n  - compare:\n      categories: {ml-orchestrators: Orchestration}\n",
+        encoding="utf-8",
+    )
+    done = run_render("docs", "out", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    text = (tmp_path / "out/compare/index.md").read_text(encoding="utf-8")
+    assert text.startswith("---\n")
+    assert yaml.safe_load(text.split("---\n")[1]) == {"hide": ["navigation", "toc"]}
+    soup = BeautifulSoup(text, "html.parser")
+    assert [title for _, title, _ in _groups(soup)] == [
+        "Orchestration",
+        "E2E platforms",
+        "GenAI frameworks",
+        "LLM observability",
+        "Other tools",
+    ]
