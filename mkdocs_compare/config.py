@@ -39,6 +39,8 @@ class CompareConfig(base.Config):
     summary_title = c.Type(str, default="Comparisons at a glance")
     summary_max_features = c.Type(int, default=40)
     feature_aliases = c.DictOfItems(c.Type(str), default={})
+    # Category slug -> heading, in the order the summary shows them (unlisted ones after, A to Z).
+    categories = c.DictOfItems(c.Type(str), default={})
     # `comparisons.json` and `comparisons.csv`, beside the summary page.
     json_export = c.Type(bool, default=True)
     csv_export = c.Type(bool, default=True)

@@ -169,6 +169,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             product=self.config.product,
             aliases=self.config.feature_aliases,
             max_features=self.config.summary_max_features,
+            categories=self.config.categories,
         )
         report(output.model.hints)
         for path, text in output.exports.items():

@@ -1,7 +1,9 @@
 """Regenerate the README's screenshots from a fresh build of the example site.
 
 Usage: python scripts/screenshots.py   (needs Playwright and Debian's /usr/bin/chromium)
-Writes docs-images/page-light.png, page-dark.png, page-phone.png and summary.png.
+Writes docs-images/page-light.png, page-dark.png, page-phone.png, and the summary's
+summary.png (a note open from the keyboard), summary-dark.png, summary-phone.png (a note opened
+by a tap) and summary-vs.png (two tools side by side, `?vs=`).
 """
 
 from __future__ import annotations
@@ -25,15 +27,25 @@ SHOTS = [
     ("page-light.png", PAGE, 1280, 1100, "light", None),
     ("page-dark.png", PAGE, 1280, 1100, "dark", None),
     ("page-phone.png", PAGE, 390, 1400, "light", None),
-    ("summary.png", "compare/", 1280, 1100, "light", "matrix"),
+    ("summary.png", "compare/", 1280, 900, "light", "matrix"),
+    ("summary-dark.png", "compare/", 1280, 900, "dark", "matrix"),
+    ("summary-phone.png", "compare/", 390, 844, "light", "phone"),
+    ("summary-vs.png", "compare/?vs=lattice-vs-conveyor,lattice-vs-pipewright", 1280, 900, "light", None),
 ]
 
 
 def _show_matrix(page: Any) -> None:
-    """Scroll the summary to its filter and matrix, and focus one verdict so its note shows."""
-    page.evaluate("document.querySelector('[data-compare-controls]').scrollIntoView()")
-    page.locator("table[data-compare-matrix] tbody td[class^='t-'] a").first.focus()
-    page.evaluate("window.scrollTo(0, document.querySelector('.cmp-legend').offsetTop - 140)")
+    """Scroll the summary to its matrix and move to a verdict with the keyboard: its note shows."""
+    page.evaluate("window.scrollTo(0, document.querySelector('.cmp-legend').offsetTop - 80)")
+    page.click(".cmp-legend")
+    for key in ("Tab", "ArrowDown", "ArrowRight", "ArrowRight", "ArrowRight", "ArrowRight"):
+        page.keyboard.press(key)
+
+
+def _show_phone(page: Any) -> None:
+    """Scroll to the matrix (one card per tool on a phone) and tap a verdict: its note shows."""
+    page.evaluate("window.scrollTo(0, document.querySelector('.cmp-matrix-wrap').offsetTop - 60)")
+    page.locator("table[data-compare-matrix] tbody td[class^='t-']").nth(1).tap()
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -57,12 +69,16 @@ def main() -> None:
             )
             for name, path, width, height, scheme, show in SHOTS:
                 viewport = {"width": width, "height": height}
-                context = browser.new_context(viewport=viewport, color_scheme=scheme)
+                touch = show == "phone"
+                context = browser.new_context(viewport=viewport, color_scheme=scheme, has_touch=touch)
                 page = context.new_page()
                 page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base) else r.abort())
                 page.goto(base + path, wait_until="load")
                 if show == "matrix":
                     _show_matrix(page)
+                elif show == "phone":
+                    _show_phone(page)
+                page.wait_for_timeout(100)
                 page.screenshot(path=str(OUT / name))
                 context.close()
                 print(f"wrote {OUT / name}")

@@ -219,7 +219,7 @@ def test_summary_of_1000_tools_stays_small_and_fast() -> None:
     assert size < 1_500_000, size  # the page's chrome (a 1,000-page nav) comes on top
     assert seconds < 5  # the benchmark holds the real target (1 s); this catches blow-ups
     soup = BeautifulSoup(document.inline(), "html.parser")
-    assert len(soup.select("table.cmp-matrix tbody tr")) == 1000
+    assert len(soup.select("table.cmp-matrix tbody tr[data-slug]")) == 1000
     assert len(soup.select("a.cmp-card")) == 1000
 
 
@@ -292,8 +292,8 @@ def test_summary_of_25_pages_links_every_page_and_holds_every_verdict_and_note(
         assert target is not None and target.select_one(".compare-grid__feature").get_text() == name
 
     totals = {
-        row.select_one("th").get_text(strip=True): [td.get_text() for td in row.select("td")[1:3]]
-        for row in soup.select("table.cmp-matrix tbody tr")
+        row.select_one("th").get_text(strip=True): [td.get_text() for td in row.select("td")[0:2]]
+        for row in soup.select("table.cmp-matrix tbody tr[data-slug]")
     }
     for page in pages.values():
         tool_yes = sum(r.tool_verdict == "yes" for r in page.rows)
@@ -602,9 +602,11 @@ def test_script_adds_the_filter_and_sort_buttons(tmp_path: Path) -> None:
     options = [option.get_text() for option in select.select("option")]
     assert options[0] == "All categories" and len(options) == 1 + len({p.category for p in pages.values()})
     chosen = options[2]
-    rows = dom.select("table.cmp-matrix tbody tr")
+    rows = dom.select("table.cmp-matrix tbody tr[data-slug]")
     shown = [row for row in rows if not row.has_attr("hidden")]
-    assert shown and all(row.select("td")[0].get_text() == chosen for row in shown)
+    # Rows are grouped under a header row per category (hidden once sorted): the chosen one's.
+    heading = {row["data-category"]: row.get_text(strip=True) for row in dom.select("tbody tr.cmp-group")}
+    assert shown and all(heading[row["data-category"]] == chosen for row in shown)
     assert len(shown) < len(rows)
     cards = [group for group in dom.select(".cmp-cards") if not group.has_attr("hidden")]
     assert len(cards) == 1
@@ -615,7 +617,7 @@ def test_script_adds_the_filter_and_sort_buttons(tmp_path: Path) -> None:
     rank = {"t-y": 3, "t-u": 2, "t-n": 1}
     order = [
         rank.get((row.find_all(["th", "td"])[column].get("class") or ["-"])[0], 0)
-        for row in dom.select("table.cmp-matrix tbody tr")
+        for row in dom.select("table.cmp-matrix tbody tr[data-slug]")
     ]
     assert order == sorted(order, reverse=True)
 

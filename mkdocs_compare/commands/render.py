@@ -262,6 +262,7 @@ def _summary_files(
         product=config.product,
         aliases=config.feature_aliases,
         max_features=config.summary_max_features,
+        categories=config.categories,
     )
     result.problems.extend(output.model.hints)
     written = dict(output.exports)

@@ -8,7 +8,8 @@ feature-name matching `mkdocs_compare.features`.
 
 from __future__ import annotations
 
-from .build import build_summary, category_name
+from .build import build_summary
+from .categories import category_name, category_title
 from .compose import compose_summary
 from .labels import SUMMARY_LABELS, summary_labels
 from .merge import SUMMARY_MARKER, insert_summary
@@ -40,6 +41,7 @@ __all__ = [
     "ToolRow",
     "build_summary",
     "category_name",
+    "category_title",
     "compose_summary",
     "insert_summary",
     "plan_summary",

@@ -7,7 +7,6 @@ MkDocs does not rewrite links in raw HTML.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from ..features import FeatureNames, near_duplicate_hints
 from ..model import Comparison, Verdict
 from ..render import feature_anchors
 from ..urls import rebase_url, relative_url
+from .categories import category_name, category_order
 from .labels import SUMMARY_LABELS
 from .model import CategoryGroup, Cell, FeatureColumn, SummaryModel, ToolRow
 
@@ -24,15 +24,6 @@ from .model import CategoryGroup, Cell, FeatureColumn, SummaryModel, ToolRow
 # verdicts only and each cell links to the row on the page, where the note is; the JSON and CSV
 # exports always hold every note.
 NOTE_BUDGET = 300_000
-
-
-def category_name(slug: str, labels: Mapping[str, str] | None = None) -> str:
-    """A category slug as a heading ("e2e-platforms" -> "E2e platforms"); labels may rename it."""
-    custom = (labels or {}).get(f"category:{slug}")
-    if custom:
-        return custom
-    words = re.sub(r"[-_\s]+", " ", slug).strip()
-    return words[:1].upper() + words[1:]
 
 
 @dataclass
@@ -43,6 +34,7 @@ class _Gathered:
     spellings: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     first_seen: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (name, path)
     mentions: Counter[str] = field(default_factory=Counter)  # key -> pages mentioning it
+    product_verdicts: dict[str, set[Verdict]] = field(default_factory=lambda: defaultdict(set))
     notes: int = 0  # characters of notes, all pages
 
 
@@ -56,6 +48,7 @@ def _gather(ordered: Sequence[Comparison], names: FeatureNames) -> _Gathered:
             found.spellings[key][feature.name] += 1
             found.first_seen.setdefault(key, (feature.name, page.path))
             page_keys.add(key)
+            found.product_verdicts[key].add(feature.product.verdict)
             found.notes += len(feature.product.note) + len(feature.tool.note)
         found.mentions.update(page_keys)
     return found
@@ -70,7 +63,10 @@ def _ranked(found: _Gathered, names: FeatureNames) -> list[FeatureColumn]:
         return max(found.spellings[key].items(), key=lambda item: item[1])[0]  # first most common
 
     return sorted(
-        (FeatureColumn(key, display(key), found.mentions[key]) for key in found.mentions),
+        (
+            FeatureColumn(key, display(key), found.mentions[key], len(found.product_verdicts[key]) > 1)
+            for key in found.mentions
+        ),
         key=lambda column: (-column.count, column.name.casefold(), column.key),
     )
 
@@ -81,8 +77,13 @@ def _row(
     summary_url: str,
     keys: Mapping[tuple[str, int], str],
     columns: list[FeatureColumn],
+    disputed: set[str],
 ) -> ToolRow:
-    """A page's card and matrix row; a feature without a column goes to the row's others."""
+    """A page's card and matrix row; a feature without a column goes to the row's others.
+
+    The product's "yes" is left unshown (`quiet`) unless its pages disagree on the feature: the
+    product says yes to nearly everything, and a ✓ in every cell hides the verdicts that differ.
+    """
     shown = {column.key for column in columns}
     href = relative_url(url, summary_url)
     # The export's icon URL is relative to its own page: rebased for the summary's place.
@@ -90,7 +91,8 @@ def _row(
     row = ToolRow(page, url, href, page.category.strip(), icon)
     for index, (feature, anchor) in enumerate(zip(page.features, feature_anchors(page), strict=True)):
         key = keys[(page.path, index)]
-        cell = Cell(feature, key, f"{href}#{anchor}")
+        quiet = feature.product.verdict is Verdict.YES and key not in disputed
+        cell = Cell(feature, key, f"{href}#{anchor}", quiet)
         if key in shown and key not in row.cells:
             row.cells[key] = cell
         else:
@@ -101,15 +103,17 @@ def _row(
     return row
 
 
-def _groups(rows: list[ToolRow], labels: Mapping[str, str] | None) -> list[CategoryGroup]:
-    """Rows by category, categories by slug; pages without one last, under their own heading."""
+def _groups(
+    rows: list[ToolRow], labels: Mapping[str, str] | None, titles: Mapping[str, str] | None
+) -> list[CategoryGroup]:
+    """Rows by category, in the `categories` option's order then by heading; pages without one
+    last, under their own heading."""
     by_category: dict[str, list[ToolRow]] = defaultdict(list)
     for row in rows:
         by_category[row.category].append(row)
+    names = {slug: category_name(slug, labels, titles) for slug in by_category if slug}
     groups = [
-        CategoryGroup(slug, category_name(slug, labels), members)
-        for slug, members in sorted(by_category.items(), key=lambda item: (not item[0], item[0]))
-        if slug
+        CategoryGroup(slug, names[slug], by_category[slug]) for slug in category_order(names, titles, names)
     ]
     if by_category.get(""):
         uncategorised = (labels or {}).get("summary_uncategorised") or SUMMARY_LABELS["summary_uncategorised"]
@@ -127,11 +131,13 @@ def build_summary(
     max_features: int = 40,
     note_budget: int | None = None,
     labels: Mapping[str, str] | None = None,
+    categories: Mapping[str, str] | None = None,
 ) -> SummaryModel:
     """Gather every page's features under shared keys and lay out the matrix.
 
     `urls` maps each page's source path to its URL relative to the site root; `summary_url` is
-    the summary page's. Pages come sorted by tool name; categories by name. Notes are inlined
+    the summary page's. Pages come sorted by tool name; categories in the order of `categories`
+    (slug -> heading), then by heading. Notes are inlined
     in the matrix while their total length stays within `note_budget` (default NOTE_BUDGET).
     """
     ordered = sorted(pages, key=lambda page: (page.tool_name.casefold(), page.path))
@@ -140,11 +146,14 @@ def build_summary(
     features = _ranked(found, names)
     least = min(2, len(ordered))  # a column for one page only is noise when there are others
     columns = [column for column in features if column.count >= least][: max(0, max_features)]
-    rows = [_row(page, urls.get(page.path, ""), summary_url, found.keys, columns) for page in ordered]
+    disputed = {key for key, verdicts in found.product_verdicts.items() if len(verdicts) > 1}
+    rows = [
+        _row(page, urls.get(page.path, ""), summary_url, found.keys, columns, disputed) for page in ordered
+    ]
     model = SummaryModel(
         product=product or _most_common_product(ordered),
         rows=rows,
-        groups=_groups(rows, labels),
+        groups=_groups(rows, labels, categories),
         features=features,
         columns=columns,
         inline_notes=found.notes <= (NOTE_BUDGET if note_budget is None else note_budget),

@@ -23,6 +23,7 @@ def compose_summary(
     product: str | None = None,
     aliases: Mapping[str, str] | None = None,
     max_features: int = 40,
+    categories: Mapping[str, str] | None = None,
 ) -> SummaryOutput:
     """Build the model, the exports the plan wants and the summary page's document.
 
@@ -37,6 +38,7 @@ def compose_summary(
         aliases=aliases,
         max_features=max_features,
         labels=labels,
+        categories=categories,
     )
     exports = {export.path: export.write(model) for export in plan.exports}
     document = None

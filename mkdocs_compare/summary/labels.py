@@ -14,10 +14,12 @@ SUMMARY_LABELS: dict[str, str] = {
     "summary_category": "Category",
     "summary_other": "Other features",
     "summary_yes_count": "{name}: yes",
-    "summary_legend": "Each cell shows the tool's verdict first and {product}'s after it "
-    "(✓ yes, ✗ no, ? not stated); hover or focus a cell for the notes, follow it to the page.",
-    "summary_legend_compact": "Each cell shows the tool's verdict first and {product}'s after it "
-    "(✓ yes, ✗ no, ? not stated). The notes are on each comparison page: follow the tool's name.",
+    "summary_legend": "Each cell shows the tool's verdict (✓ yes, ✗ no, ? not stated). {product}'s "
+    "verdict follows it, smaller, only where it is not yes or where {product}'s pages disagree on "
+    "the feature (marked ≠). Hover, focus or tap a cell for both notes and a link to the page.",
+    "summary_legend_compact": "Each cell shows the tool's verdict (✓ yes, ✗ no, ? not stated). "
+    "{product}'s verdict follows it, smaller, only where it is not yes or where {product}'s pages "
+    "disagree on the feature (marked ≠). The notes are on each comparison page: follow the tool's name.",
     "summary_columns": "Columns: the {shown} features mentioned by most pages.",
     "summary_left_out": "{left_out} more (mentioned by fewer pages) are listed per tool under “{other}”.",
     "summary_left_out_compact": "{left_out} more (mentioned by fewer pages) are on the comparison "
@@ -28,6 +30,17 @@ SUMMARY_LABELS: dict[str, str] = {
     "summary_uncategorised": "Other tools",
     "summary_filter": "Category",
     "summary_all": "All categories",
+    "summary_disputed": "{product}'s pages disagree on it",
+    "summary_compare": "Compare",
+    "summary_compare_with": "with",
+    "summary_compare_pick": "choose a tool",
+    "summary_compare_shared": "Features both pages mention",
+    "summary_compare_only": "Only on {name}'s page",
+    "summary_compare_close": "Back to the matrix",
+    "summary_compare_link": "Link to this comparison",
+    "summary_compare_product": "{product}",
+    "summary_compare_compact": "The notes, and the features not shown as matrix columns, are on the pages.",
+    "summary_note_open": "Open the row on {name}'s page",
 }
 
 

@@ -22,10 +22,12 @@ class Cell:
     feature: Feature
     key: str
     href: str  # to the feature's row on the comparison page, relative to the summary page
+    quiet: bool = False  # the product's verdict is "yes", as on every page: not drawn
 
     @property
     def classes(self) -> str:
-        return f"t-{_GLYPH[self.feature.tool.verdict]} p-{_GLYPH[self.feature.product.verdict]}"
+        classes = f"t-{_GLYPH[self.feature.tool.verdict]} p-{_GLYPH[self.feature.product.verdict]}"
+        return classes + " pq" if self.quiet else classes
 
 
 @dataclass
@@ -47,12 +49,18 @@ class ToolRow:
     def total(self) -> int:
         return len(self.page.features)
 
+    @property
+    def slug(self) -> str:
+        """The page's `slug` (what `?vs=` names it by), else its file name without `.md`."""
+        return self.page.slug.strip() or self.page.path.rsplit("/", 1)[-1].removesuffix(".md")
+
 
 @dataclass(frozen=True)
 class FeatureColumn:
     key: str
     name: str
     count: int  # pages that mention it
+    disputed: bool = False  # the product's verdict differs between the pages mentioning it
 
 
 @dataclass
