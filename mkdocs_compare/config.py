@@ -42,3 +42,7 @@ class CompareConfig(base.Config):
     # `comparisons.json` and `comparisons.csv`, beside the summary page.
     json_export = c.Type(bool, default=True)
     csv_export = c.Type(bool, default=True)
+    # Head tags from the export: "export" (its seo.canonical when present), "site" (MkDocs'), "off".
+    canonical = c.Choice(("export", "site", "off"), default="export")
+    # schema.org JSON-LD: a WebPage and BreadcrumbList per page, an ItemList on the summary.
+    structured_data = c.Type(bool, default=True)

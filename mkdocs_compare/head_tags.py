@@ -9,6 +9,7 @@ writes the canonical, its social plugin the Open Graph tags) are never written t
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
@@ -120,9 +121,12 @@ def _offset(text: str, position: tuple[int, int]) -> int:
     return start + column
 
 
-def apply_head_tags(document: str, tags: list[HeadTag], canonical: str = "export") -> str:
+def apply_head_tags(
+    document: str, tags: list[HeadTag], canonical: str = "export", scripts: Sequence[str] = ()
+) -> str:
     """`document` with `tags` in its `<head>`: the export's canonical replaces the theme's, the
-    others are added unless the head already has that key; `canonical="off"` removes it."""
+    others are added unless the head already has that key; `canonical="off"` removes it.
+    `scripts` (HTML) are added at the end of the head."""
     close = document.find("</head>")
     if close == -1:
         return document
@@ -139,7 +143,7 @@ def apply_head_tags(document: str, tags: list[HeadTag], canonical: str = "export
         new = tag_html(wanted.pop("canonical")) if "canonical" in wanted else ""
         document = document[:start] + new + document[end:]
         head_end += len(new) - (end - start)
-    added = [tag_html(tag) for key, tag in wanted.items() if key not in reader.keys]
+    added = [tag_html(tag) for key, tag in wanted.items() if key not in reader.keys] + list(scripts)
     if not added:
         return document
     return document[:head_end] + "\n".join(added) + "\n" + document[head_end:]
