@@ -46,3 +46,6 @@ class CompareConfig(base.Config):
     canonical = c.Choice(("export", "site", "off"), default="export")
     # schema.org JSON-LD: a WebPage and BreadcrumbList per page, an ItemList on the summary.
     structured_data = c.Type(bool, default=True)
+    # Warn for each comparison page last reviewed more than this many days ago (reviewed: or
+    # webflow.lastUpdated), so `--strict` builds fail on stale claims.
+    max_age = c.Optional(c.Type(int))

@@ -124,6 +124,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             self.options,
             patterns=self.config.paths,
             include_drafts=self.config.drafts,
+            max_age=self.config.max_age,
         )
         report(scan.problems)
         for uri, text in scan.decoded.items():

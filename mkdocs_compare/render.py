@@ -26,6 +26,7 @@ from .held import HeldBlock, RenderedPage, html_block, plain_for_search, plain_f
 from .highlight import CodeHighlighter, HighlightCache, SiteCode
 from .model import CodeSample, Comparison, RelatedLink
 from .parse import guess_language
+from .review import format_date, review_date
 from .urls import rebase_url
 
 # Names other modules and custom code import from here (they moved to grid.py).
@@ -43,6 +44,7 @@ DEFAULT_LABELS: dict[str, str] = {
     "no": "No",
     "unknown": "Not stated",
     "sample": "Sample",
+    "reviewed": "Last reviewed",
 }
 
 
@@ -96,6 +98,12 @@ def fenced(sample: CodeSample, indent: int = 0, guess: bool = False) -> Markup:
     language = sample_language(sample, guess)
     block = f"{fence}{language}\n{inert_code(sample.code)}\n{fence}"
     return Markup(_indent(block, indent) if indent else block)
+
+
+def _reviewed(comparison: Comparison) -> tuple[str, str] | None:
+    """(ISO date, date in words) of the page's last review, for `reviewed.html`."""
+    date, _ = review_date(comparison)
+    return (date.isoformat(), format_date(date)) if date is not None else None
 
 
 def _finalize(value: Any) -> Any:
@@ -251,6 +259,7 @@ class Renderer:
             _held_blocks=held,
             portable=held is None,
             _nonce=self.nonce,
+            reviewed=_reviewed(comparison),
         )
 
     def _code_tabs(self, comparison: Comparison, held: bool) -> list[CodeTab]:

@@ -60,9 +60,14 @@ def _date(
         except ValueError:
             pass  # 2024-02-30 and the like
     shown = repr(value) if isinstance(value, str) else f"a {type(value).__name__}"
-    top = field.split(".", 1)[0]
-    location = Location(page.path, page.field_lines.get(top, 0), field=field)
+    location = Location(page.path, _line(page, field), field=field)
     return None, Problem(location, f"{field} should be {expected}, got {shown[:60]}", Severity.WARNING)
+
+
+def _line(page: Comparison, field: str) -> int:
+    """The field's line when the parser recorded it (nested keys by their dotted name)."""
+    lines = page.field_lines
+    return lines.get(field) or lines.get(field.split(".", 1)[0], 0)
 
 
 def format_date(date: dt.date) -> str:
@@ -82,8 +87,8 @@ def stale_pages(
             continue
         age = (today - date).days
         if age > max_age_days:
-            field = REVIEWED_KEY if page.meta.get(REVIEWED_KEY) else "webflow"
-            location = Location(page.path, page.field_lines.get(field, 0), field=field)
+            field = REVIEWED_KEY if page.meta.get(REVIEWED_KEY) else "webflow.lastUpdated"
+            location = Location(page.path, _line(page, field), field=field)
             problems.append(
                 Problem(
                     location,
@@ -92,4 +97,15 @@ def stale_pages(
                     Severity.WARNING,
                 )
             )
+    return problems
+
+
+def review_problems(
+    pages: Iterable[Comparison], max_age_days: int | None, today: dt.date | None = None
+) -> list[Problem]:
+    """Dates that do not parse, then (with `max_age_days`) the pages reviewed too long ago."""
+    pages = list(pages)
+    problems = [problem for page in pages if (problem := review_date(page)[1]) is not None]
+    if max_age_days is not None:
+        problems += stale_pages(pages, max_age_days, today)
     return problems
