@@ -8,6 +8,7 @@ strict (every problem named with its file and line) and pure.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -126,3 +127,14 @@ def resolve(
             where = Location(page.path, page.field_lines.get("quote", 0), field="quote")
             problems.append(Problem(where, f"quote {page.quote[:80]!r} has no entry in quotes_file"))
     return found, quote, problems
+
+
+def entry_problems(
+    pages: Iterable[Comparison], entries: Entries, *, advantages: bool, testimonials: bool
+) -> list[Problem]:
+    """Every page's slugs that have no entry in the configured files."""
+    return [
+        problem
+        for page in pages
+        for problem in resolve(page, entries, advantages=advantages, testimonials=testimonials)[2]
+    ]

@@ -49,3 +49,7 @@ class CompareConfig(base.Config):
     # Warn for each comparison page last reviewed more than this many days ago (reviewed: or
     # webflow.lastUpdated), so `--strict` builds fail on stale claims.
     max_age = c.Optional(c.Type(int))
+    # YAML files of the CMS's advantages (slug: {title, text, image?}) and testimonials
+    # (slug: {text, author, role?, image?}), relative to mkdocs.yml: pages show the ones they name.
+    advantages_file = c.Optional(c.File(exists=True))
+    quotes_file = c.Optional(c.File(exists=True))

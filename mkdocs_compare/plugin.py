@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Literal
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -11,6 +12,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from .cms_entries import Entries, entry_problems, load_entries
 from .collection import Collection, ParseCache, ParseOptions, scan_pages
 from .config import CompareConfig
 from .escape import html_safe_meta
@@ -69,6 +71,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         self.dirty = False
         self.urls: dict[str, str] = {}  # src_uri -> URL of each comparison page in the build
         self.head = HeadSettings()
+        self.entries = Entries()
         self.summary_url: str | None = None  # the summary page's URL relative to the site root
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -91,6 +94,12 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             detect_key=self.config.detect_key,
             max_features=self.config.max_features,
         )
+        self.entries = load_entries(
+            Path(self.config.advantages_file) if self.config.advantages_file else None,
+            Path(self.config.quotes_file) if self.config.quotes_file else None,
+            Path(config.config_file_path).parent if config.config_file_path else None,
+        )
+        report(self.entries.problems)
         # The site's Markdown pipeline is left exactly as configured (other pages must come out
         # as without the plugin); the code tabs are highlighted as the site's own fences are.
         site = site_code(config.markdown_extensions, config.mdx_configs)
@@ -100,6 +109,9 @@ class ComparePlugin(BasePlugin[CompareConfig]):
                 labels=self.config.labels,
                 guess_language=self.config.guess_language,
                 site_code=site,
+                entries=self.entries,
+                show_advantages=bool(self.config.advantages_file),
+                show_testimonials=bool(self.config.quotes_file),
             ),
             self.highlight_cache,
         )
@@ -127,6 +139,14 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             max_age=self.config.max_age,
         )
         report(scan.problems)
+        report(
+            entry_problems(
+                scan.collection.sorted_pages(),
+                self.entries,
+                advantages=bool(self.config.advantages_file),
+                testimonials=bool(self.config.quotes_file),
+            )
+        )
         for uri, text in scan.decoded.items():
             pages[uri].content_string = text
         self.collection = scan.collection
