@@ -58,3 +58,24 @@ def test_without_the_files_nothing_is_shown_or_warned(build_site: BuildSite) -> 
     assert page.find(class_="compare-advantages") is None
     assert page.find(class_="compare-testimonial") is None
     assert site.warnings() == []
+
+
+def test_check_reports_a_missing_slug_as_the_build_does(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from mkdocs_compare.cli import main
+
+    _write_files(tmp_path)
+    docs = tmp_path / "docs" / "compare"
+    docs.mkdir(parents=True)
+    text = render(Page(tool="Sluice", extra_front_matter='quote: "nobody"'))
+    (docs / "sluice.md").write_text(text, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: t\nplugins:\n  - compare:\n"
+        "      advantages_file: advantages.yml\n      quotes_file: quotes.yml\n",
+        encoding="utf-8",
+    )
+    assert main(["check", "--config", str(tmp_path / "mkdocs.yml")]) == 1
+    line = text.splitlines().index('quote: "nobody"') + 1
+    out = capsys.readouterr().out.splitlines()
+    assert [entry for entry in out if "quotes_file" in entry] == [
+        f"{docs / 'sluice.md'}:{line}: warning: field 'quote': quote 'nobody' has no entry in quotes_file"
+    ]

@@ -63,3 +63,22 @@ def test_an_unreadable_date_is_a_warning_with_its_line(build_site: BuildSite) ->
         "reviewed should be a date written YYYY-MM-DD, got 'next spring'"
     ]
     assert site.html("compare/conveyor/").find(class_="compare-reviewed") is None
+
+
+def test_check_max_age_names_exactly_the_pages_older_than_that(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from mkdocs_compare.cli import main
+
+    today = dt.date.today()
+    ages = {"conveyor": 400, "sluice": 366, "quarry": 364, "ledger": 10}
+    docs = tmp_path / "docs" / "compare"
+    docs.mkdir(parents=True)
+    for tool, age in ages.items():
+        date = (today - dt.timedelta(days=age)).isoformat()
+        (docs / f"{tool}.md").write_text(_page(tool.title(), updated=f"{date}T12:00:00Z"), encoding="utf-8")
+    (docs / "undated.md").write_text(_page("Undated"), encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - compare\n", encoding="utf-8")
+    status = main(["check", "--config", str(tmp_path / "mkdocs.yml"), "--max-age", "365"])
+    lines = [line for line in capsys.readouterr().out.splitlines() if "last reviewed" in line]
+    assert status == 1
+    assert sorted(line.split(":", 1)[0].rsplit("/", 1)[-1] for line in lines) == ["conveyor.md", "sluice.md"]
+    assert main(["check", "--config", str(tmp_path / "mkdocs.yml")]) == 0
