@@ -41,6 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--config", "-f", help=CONFIG_HELP)
     check.add_argument(
+        "--max-age",
+        type=int,
+        metavar="DAYS",
+        help="warn for each page last reviewed more than DAYS days ago (default: the max_age option)",
+    )
+    check.add_argument(
         "--format", choices=("text", "json"), default="text", help="text (default) or json for machines"
     )
 

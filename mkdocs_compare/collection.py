@@ -22,6 +22,7 @@ from .parse import (
     looks_like_comparison,
     parse_comparison,
 )
+from .review import review_problems
 from .urls import relative_link, relative_url
 
 
@@ -203,12 +204,14 @@ def scan_pages(
     *,
     patterns: list[str],
     include_drafts: bool = False,
+    max_age: int | None = None,
 ) -> Scan:
     """Decode and parse every in-scope page: the steps the plugin and the `render` command share.
 
     `paths` are the documentation pages (POSIX, relative to docs_dir); `read` gives a page's
     bytes and is only called for pages in scope. Problems come per page in the given order,
-    then the cross-page ones (duplicates).
+    then the cross-page ones (duplicates), then review dates that do not parse and, with
+    `max_age` (days), the pages reviewed longer ago than that.
     """
     scan = Scan(Collection())
     seen: list[str] = []
@@ -226,6 +229,7 @@ def scan_pages(
             scan.collection.add(result.comparison, include_drafts=include_drafts)
     cache.forget_missing(seen)
     scan.problems.extend(scan.collection.duplicate_problems())
+    scan.problems.extend(review_problems(scan.collection.sorted_pages(), max_age))
     return scan
 
 

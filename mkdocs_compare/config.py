@@ -44,3 +44,14 @@ class CompareConfig(base.Config):
     # `comparisons.json` and `comparisons.csv`, beside the summary page.
     json_export = c.Type(bool, default=True)
     csv_export = c.Type(bool, default=True)
+    # Head tags from the export: "export" (its seo.canonical when present), "site" (MkDocs'), "off".
+    canonical = c.Choice(("export", "site", "off"), default="export")
+    # schema.org JSON-LD: a WebPage and BreadcrumbList per page, an ItemList on the summary.
+    structured_data = c.Type(bool, default=True)
+    # Warn for each comparison page last reviewed more than this many days ago (reviewed: or
+    # webflow.lastUpdated), so `--strict` builds fail on stale claims.
+    max_age = c.Optional(c.Type(int))
+    # YAML files of the CMS's advantages (slug: {title, text, image?}) and testimonials
+    # (slug: {text, author, role?, image?}), relative to mkdocs.yml: pages show the ones they name.
+    advantages_file = c.Optional(c.File(exists=True))
+    quotes_file = c.Optional(c.File(exists=True))

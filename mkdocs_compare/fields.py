@@ -153,8 +153,13 @@ class Fields:
         return kept
 
 
+# Fields whose lines warnings about the whole page point at (duplicates, review dates, slugs of
+# the CMS's other collections).
+FIELD_LINES = ("toolName", "slug", "reviewed", "webflow.lastUpdated", "advantages", "quote")
+
+
 def read_header(
-    fields: Fields, detect_key: str, product: str | None, field_lines: tuple[str, ...] = ("toolName", "slug")
+    fields: Fields, detect_key: str, product: str | None, field_lines: tuple[str, ...] = FIELD_LINES
 ) -> Comparison:
     """The page's model from its front matter (the body is read afterwards)."""
     title = fields.text("title")

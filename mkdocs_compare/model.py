@@ -161,3 +161,32 @@ class ComparisonError(Exception):
     @property
     def location(self) -> Location:
         return self.problem.location
+
+
+@dataclass(frozen=True)
+class HeadTag:
+    """A tag for a page's `<head>`: `canonical` (a link) or a meta property such as `og:title`."""
+
+    key: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Advantage:
+    """An entry of the CMS's advantages collection, which pages list by slug."""
+
+    slug: str
+    title: str
+    text: str
+    image: str = ""
+
+
+@dataclass(frozen=True)
+class Testimonial:
+    """An entry of the CMS's testimonials collection, which a page names in `quote`."""
+
+    slug: str
+    text: str
+    author: str
+    role: str = ""
+    image: str = ""

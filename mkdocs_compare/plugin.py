@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Literal
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -11,15 +12,19 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from .cms_entries import Entries, entry_problems, load_entries
 from .collection import Collection, ParseCache, ParseOptions, scan_pages
 from .config import CompareConfig
 from .escape import html_safe_meta
+from .head_tags import absolute_page_url
 from .held import HeldBlock, RenderedPage, fill_blocks, hold_code_from_search
 from .highlight import HighlightCache, site_code
 from .model import Comparison, Problem, Severity
 from .needs import ASSET_FILES, JS_URI, stylesheets
+from .page_head import HeadSettings, comparison_head, summary_head
 from .render import Renderer, RenderSettings
-from .summary import SummaryDocument, compose_summary, plan_summary
+from .summary import SummaryDocument, category_name, compose_summary, plan_summary
+from .urls import relative_url
 
 log = get_plugin_logger("compare")
 
@@ -65,6 +70,9 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         self.rendered_ahead = False
         self.dirty = False
         self.urls: dict[str, str] = {}  # src_uri -> URL of each comparison page in the build
+        self.head = HeadSettings()
+        self.entries = Entries()
+        self.summary_url: str | None = None  # the summary page's URL relative to the site root
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defining on_startup keeps this object across `mkdocs serve` rebuilds, so the parse
@@ -80,11 +88,18 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         self.rendered = {}
         self.rendered_ahead = False
         self.urls = {}
+        self.summary_url = None
         self.options = ParseOptions(
             product=self.config.product,
             detect_key=self.config.detect_key,
             max_features=self.config.max_features,
         )
+        self.entries = load_entries(
+            Path(self.config.advantages_file) if self.config.advantages_file else None,
+            Path(self.config.quotes_file) if self.config.quotes_file else None,
+            Path(config.config_file_path).parent if config.config_file_path else None,
+        )
+        report(self.entries.problems)
         # The site's Markdown pipeline is left exactly as configured (other pages must come out
         # as without the plugin); the code tabs are highlighted as the site's own fences are.
         site = site_code(config.markdown_extensions, config.mdx_configs)
@@ -94,6 +109,9 @@ class ComparePlugin(BasePlugin[CompareConfig]):
                 labels=self.config.labels,
                 guess_language=self.config.guess_language,
                 site_code=site,
+                entries=self.entries,
+                show_advantages=bool(self.config.advantages_file),
+                show_testimonials=bool(self.config.quotes_file),
             ),
             self.highlight_cache,
         )
@@ -118,8 +136,17 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             self.options,
             patterns=self.config.paths,
             include_drafts=self.config.drafts,
+            max_age=self.config.max_age,
         )
         report(scan.problems)
+        report(
+            entry_problems(
+                scan.collection.sorted_pages(),
+                self.entries,
+                advantages=bool(self.config.advantages_file),
+                testimonials=bool(self.config.quotes_file),
+            )
+        )
         for uri, text in scan.decoded.items():
             pages[uri].content_string = text
         self.collection = scan.collection
@@ -180,6 +207,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             output.document.markdown, page_file.content_string if plan.merge else None
         )
         self.summary = (page_file.src_uri, output.document)
+        self.summary_url = page_file.url
 
     @event_priority(-100)  # after the search plugins have indexed the page
     def on_page_context(
@@ -239,3 +267,36 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         # The search index reads the code samples as plain text; their highlighting is back in
         # on_page_context, after the index (same text, without thousands of Pygments spans).
         return hold_code_from_search(html, self.renderer.nonce, blocks)
+
+    @event_priority(-50)  # after the theme and other plugins (Material's social plugin: 50) wrote theirs
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        uri = page.file.src_uri
+        comparison = self.collection.pages.get(uri)
+        settings = self._head_settings(config)
+        if comparison is not None:
+            category = category_name(comparison.category, self.renderer.labels) if comparison.category else ""
+            return comparison_head(output, comparison, page.canonical_url, category, settings)
+        if self.summary is not None and uri == self.summary[0] and self.summary_url is not None:
+            summary_url = self.summary_url
+            entries = [
+                (other.title, self._absolute(config, url) or relative_url(url, summary_url))
+                for other in self.collection.sorted_pages()
+                if (url := self.urls.get(other.path)) is not None
+            ]
+            return summary_head(output, page.title or self.config.summary_title, entries, settings)
+        return None
+
+    def _head_settings(self, config: MkDocsConfig) -> HeadSettings:
+        summary = None
+        if self.summary_url is not None:
+            summary = (self.config.summary_title, self._absolute(config, self.summary_url))
+        return HeadSettings(
+            canonical=self.config.canonical,
+            structured_data=self.config.structured_data,
+            site=(config.site_name, self._absolute(config, "")),
+            summary=summary,
+        )
+
+    @staticmethod
+    def _absolute(config: MkDocsConfig, url: str) -> str | None:
+        return absolute_page_url(config.site_url, url)

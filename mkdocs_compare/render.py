@@ -19,6 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import __version__
+from .cms_entries import Entries, resolve
 from .escape import _HTML_RE as _HTML_SPECIAL_RE
 from .escape import code_fence, escape_html, escape_markdown, inert_code, safe_url
 from .grid import VERDICT_ADMONITION, GridCell, GridRow, feature_anchors, grid_html, slugify
@@ -26,6 +27,7 @@ from .held import HeldBlock, RenderedPage, html_block, plain_for_search, plain_f
 from .highlight import CodeHighlighter, HighlightCache, SiteCode
 from .model import CodeSample, Comparison, RelatedLink
 from .parse import guess_language
+from .review import format_date, review_date
 from .urls import rebase_url
 
 # Names other modules and custom code import from here (they moved to grid.py).
@@ -43,6 +45,8 @@ DEFAULT_LABELS: dict[str, str] = {
     "no": "No",
     "unknown": "Not stated",
     "sample": "Sample",
+    "reviewed": "Last reviewed",
+    "advantages": "Why teams choose {product}",
 }
 
 
@@ -57,6 +61,10 @@ class RenderSettings:
     guess_language: bool = False
     # How the site turns fences into HTML: the code tabs are highlighted the same way.
     site_code: SiteCode = field(default_factory=SiteCode)
+    # The CMS's advantages and testimonials (`advantages_file`, `quotes_file`), when configured.
+    entries: Entries | None = None
+    show_advantages: bool = False
+    show_testimonials: bool = False
 
 
 class CodeTab(NamedTuple):
@@ -96,6 +104,12 @@ def fenced(sample: CodeSample, indent: int = 0, guess: bool = False) -> Markup:
     language = sample_language(sample, guess)
     block = f"{fence}{language}\n{inert_code(sample.code)}\n{fence}"
     return Markup(_indent(block, indent) if indent else block)
+
+
+def _reviewed(comparison: Comparison) -> tuple[str, str] | None:
+    """(ISO date, date in words) of the page's last review, for `reviewed.html`."""
+    date, _ = review_date(comparison)
+    return (date.isoformat(), format_date(date)) if date is not None else None
 
 
 def _finalize(value: Any) -> Any:
@@ -251,6 +265,8 @@ class Renderer:
             _held_blocks=held,
             portable=held is None,
             _nonce=self.nonce,
+            reviewed=_reviewed(comparison),
+            **self._entries(comparison, page_url),
         )
 
     def _code_tabs(self, comparison: Comparison, held: bool) -> list[CodeTab]:
@@ -263,6 +279,22 @@ class Renderer:
             blocks = [plain_for_search_marks(block, self.nonce) for block in blocks]
         labels = tab_labels(comparison, self.labels)
         return [CodeTab(label, Markup(block)) for label, block in zip(labels, blocks, strict=True)]
+
+    def _entries(self, comparison: Comparison, page_url: str | None) -> dict[str, Any]:
+        """The page's advantages and testimonial for the templates, images made safe."""
+        settings = self.settings
+        if settings.entries is None:
+            return {"advantages": [], "testimonial": None, "entry_images": {}}
+        found, quote, _ = resolve(
+            comparison,
+            settings.entries,
+            advantages=settings.show_advantages,
+            testimonials=settings.show_testimonials,
+        )
+        images = {item.slug: rebase_url(item.image, "index.md", page_url) for item in found}
+        if quote is not None:
+            images[f"quote:{quote.slug}"] = rebase_url(quote.image, "index.md", page_url)
+        return {"advantages": found, "testimonial": quote, "entry_images": images}
 
     def _rows(self, comparison: Comparison) -> list[GridRow]:
         who = (comparison.product_name, comparison.tool_name)

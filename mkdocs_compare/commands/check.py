@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..cms_entries import Entries, entry_problems, load_entries
 from ..collection import ParseCache, ParseOptions, scan_pages
 from ..model import Location, Problem, Severity
 from ..printable import one_line
@@ -28,19 +29,39 @@ if TYPE_CHECKING:
 
 
 def check_site(
-    site: Site, config: CompareConfig, option_problems: list[Problem] | None = None
+    site: Site,
+    config: CompareConfig,
+    option_problems: list[Problem] | None = None,
+    max_age: int | None = None,
 ) -> list[Finding]:
-    """Every problem the build would log for `site`, in the build's order (options first)."""
+    """Every problem the build would log for `site`, in the build's order (options first).
+
+    `max_age` (days) overrides the config's: pages last reviewed longer ago are warned about."""
     problems = list(option_problems or [])
     files = site.files()
     sources: dict[str, bytes] = {}
     if config.enabled:
-        problems += _page_problems(site, files, config, sources)
+        problems += _entry_file_problems(config)
+        problems += _page_problems(
+            site, files, config, sources, config.max_age if max_age is None else max_age
+        )
     return locate(problems, site.docs_dir, site.config_file, set(files), sources)
 
 
+def _entries(config: CompareConfig) -> Entries:
+    return load_entries(
+        Path(config.advantages_file) if config.advantages_file else None,
+        Path(config.quotes_file) if config.quotes_file else None,
+    )
+
+
+def _entry_file_problems(config: CompareConfig) -> list[Problem]:
+    """What the plugin logs in on_config: the advantages and testimonials files' own problems."""
+    return _entries(config).problems
+
+
 def _page_problems(
-    site: Site, files: list[str], config: CompareConfig, sources: dict[str, bytes]
+    site: Site, files: list[str], config: CompareConfig, sources: dict[str, bytes], max_age: int | None
 ) -> list[Problem]:
     """What the plugin logs in on_files: the pages', the drafts', the summary's and its hints."""
 
@@ -55,8 +76,22 @@ def _page_problems(
     options = ParseOptions(
         product=config.product, detect_key=config.detect_key, max_features=config.max_features
     )
-    scan = scan_pages(pages, read, ParseCache(), options, patterns=config.paths, include_drafts=config.drafts)
+    scan = scan_pages(
+        pages,
+        read,
+        ParseCache(),
+        options,
+        patterns=config.paths,
+        include_drafts=config.drafts,
+        max_age=max_age,
+    )
     problems = list(scan.problems)
+    problems += entry_problems(
+        scan.collection.sorted_pages(),
+        _entries(config),
+        advantages=bool(config.advantages_file),
+        testimonials=bool(config.quotes_file),
+    )
     problems += [
         Problem(Location(path), "draft page left out of the build", Severity.INFO)
         for path in scan.collection.drafts
@@ -93,7 +128,7 @@ def run_check(args: argparse.Namespace) -> int:
         config_file = config_file_from(args.config)
         site = load_site(config_file, Path(args.docs_dir) if args.docs_dir else None)
         config, option_problems = plugin_options(config_file)
-        findings = check_site(site, config, option_problems)
+        findings = check_site(site, config, option_problems, args.max_age)
     except SiteError as error:
         print(one_line(f"mkdocs-compare check: {error}", 1000), file=sys.stderr)
         return 2
