@@ -274,7 +274,11 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         comparison = self.collection.pages.get(uri)
         settings = self._head_settings(config)
         if comparison is not None:
-            category = category_name(comparison.category, self.renderer.labels) if comparison.category else ""
+            category = (
+                category_name(comparison.category, self.renderer.labels, self.config.categories)
+                if comparison.category
+                else ""
+            )
             return comparison_head(output, comparison, page.canonical_url, category, settings)
         if self.summary is not None and uri == self.summary[0] and self.summary_url is not None:
             summary_url = self.summary_url
