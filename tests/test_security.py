@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -9,6 +10,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import BuildSite
 from exported import Page, Row, render
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mkdocs_compare.escape import escape_html, escape_markdown, safe_url
 
@@ -189,18 +192,70 @@ def test_safe_urls_are_kept(build_site: BuildSite) -> None:
         "\\\\evil.example\\x",
         "file:///etc/passwd",
         "java script:alert(1)",
+        # Browsers read a backslash as a slash: these are `//evil.example/x`, another host.
+        "/\\evil.example/x",
+        "\\/evil.example/x",
+        "/\t\\evil.example/x",
     ],
 )
 def test_safe_url_refuses_other_schemes(url: str) -> None:
     assert safe_url(url) == ""
 
 
-@pytest.mark.parametrize("url", ["https://a.example/x", "http://a.example", "../x.svg", "/img/x.png", "x#y"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://a.example/x",
+        "http://a.example",
+        "../x.svg",
+        "/img/x.png",
+        "x#y",
+        # Schemes are case-insensitive: an export's uppercase scheme is still http(s).
+        "HTTPS://A.EXAMPLE/x",
+        "Http://a.example/",
+        "hTTp://a.example/y?z=1",
+    ],
+)
 def test_safe_url_keeps_http_and_relative(url: str) -> None:
     assert safe_url(url) == url
 
 
-def test_escapes_leave_no_special_character() -> None:
-    text = "<a href='x'>&{{ }}{% %}**[x](y)** `c` #h !!! ==m== ^^i^^ ~~d~~ :e: $m$ |t| @u +k+"
-    assert not re.search(r"[<>\"{}]", escape_html(text))
-    assert not re.search(r"[<>\"{}*\[\]`#!=^~:$|@+']", escape_markdown(text).replace("&#", ""))
+# Text that an escape which forgot a character would change: entities already written out
+# (`&lt;b&gt;` must show as those eight characters, not as `<b>`), and every special character.
+TRICKY = (
+    "&lt;b&gt; &amp; &#123; &copy <a href='x'>&{{ }}{% %}**[x](y)** `c` "
+    "#h !!! ==m== ^^i^^ ~~d~~ :e: $m$ |t| @u +k+"
+)
+
+
+def test_escape_html_leaves_no_special_character_and_keeps_the_text() -> None:
+    escaped = escape_html(TRICKY)
+    assert not re.search(r"[<>\"{}]", escaped)
+    assert not re.search(r"&(?!amp;|lt;|gt;|quot;|#123;|#125;)", escaped)  # every & starts an escape
+    assert html.unescape(escaped) == TRICKY  # what a browser shows is the source text
+
+
+def test_escape_markdown_leaves_no_special_character_and_keeps_the_text() -> None:
+    escaped = escape_markdown(TRICKY + "\n  second   line ")
+    assert not re.search(r"[<>\"{}*\[\]`#!=^~:$|@+'\n]", escaped.replace("&#", ""))
+    assert not re.search(r"&(?!amp;|lt;|gt;|quot;|#\d+;)", escaped)
+    assert html.unescape(escaped) == TRICKY + " second line"  # one line, as a heading is
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_escapes_are_undone_by_an_html_reader(text: str) -> None:
+    assert html.unescape(escape_html(text)) == text
+    assert html.unescape(escape_markdown(text)) == " ".join(text.split())
+
+
+def test_an_escaped_entity_in_a_note_shows_as_written(build_site: BuildSite) -> None:
+    note = "Write &lt;b&gt; for bold, & &amp; for an ampersand."
+    page = Page(rows=[Row("Entities &lt;b&gt;", "yes", note, "no", "<b>not bold</b>")], learn_more=(note,))
+    soup = build_site({"compare/conveyor.md": render(page)}).html("compare/conveyor/")
+    row = soup.select_one(".compare-grid__row")
+    assert row is not None and row.select_one(".compare-grid__feature").get_text() == "Entities &lt;b&gt;"
+    notes = [p.get_text() for p in row.select(".admonition p:not(.admonition-title)")]
+    assert notes == [note, "<b>not bold</b>"]
+    assert not row.find("b", string="not bold")
+    assert note in [li.get_text() for li in soup.select("article li")]
