@@ -1,7 +1,8 @@
 """Helpers for the tests that build converted docs without the plugin (MkDocs, Zensical, properdocs).
 
 A docs folder generated in the exported format, the verdicts a page (or the summary's matrix)
-*should* show (from the parser, not from any build), and the verdicts a built page *does* show.
+*should* show (read from the source by tests/source_oracle.py: BeautifulSoup and a verdict table
+written by hand, never the package's parser or maps), and the verdicts a built page *does* show.
 """
 
 from __future__ import annotations
@@ -16,9 +17,7 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import REPO, write_docs
 from exported import Page, Row, render
-
-from mkdocs_compare.parse import parse_comparison
-from mkdocs_compare.render import DEFAULT_LABELS, VERDICT_ADMONITION
+from source_oracle import grid_verdicts, matrix_cells
 
 EXAMPLE_CONFIG = REPO / "mkdocs.yml"
 
@@ -60,15 +59,11 @@ def write_generated_docs(docs: Path) -> dict[str, str | bytes]:
 
 
 def expected_verdicts(source: str | bytes, path: str = "page.md") -> list[Verdict]:
-    """What the feature grid must show, derived from the parser's reading of the source."""
-    text = source if isinstance(source, str) else source.decode("utf-8", errors="replace")
-    comparison = parse_comparison(text, path).comparison
-    assert comparison is not None, f"{path} is not a comparison page"
-    return [
-        (VERDICT_ADMONITION[a.verdict], f"{who}: {DEFAULT_LABELS[a.verdict.value]}", a.note)
-        for f in comparison.features
-        for who, a in ((comparison.product_name, f.product), (comparison.tool_name, f.tool))
-    ]
+    """What the feature grid must show: the source's table read by BeautifulSoup, each icon
+    mapped by the test's own table (yes: success, no: failure, anything else: question)."""
+    verdicts = grid_verdicts(source)
+    assert verdicts, f"{path} has no feature table"
+    return verdicts
 
 
 def built_verdicts(html_file: Path) -> list[Verdict]:
@@ -85,16 +80,13 @@ def built_verdicts(html_file: Path) -> list[Verdict]:
 
 
 def expected_matrix(sources: Mapping[str, str | bytes]) -> dict[tuple[str, str], MatrixCell]:
-    """What the summary's matrix must show for these comparison pages, from the parser."""
-    glyph = {"yes": "y", "no": "n", "unknown": "u"}
-    expected = {}
+    """What the summary's matrix must show for these comparison pages, read from their sources
+    independently of the package (tests/source_oracle.py)."""
+    expected: dict[tuple[str, str], MatrixCell] = {}
     for path, source in sources.items():
-        text = source if isinstance(source, str) else source.decode("utf-8", errors="replace")
-        comparison = parse_comparison(text, path).comparison
-        assert comparison is not None, f"{path} is not a comparison page"
-        for feature in comparison.features:
-            verdicts = (glyph[feature.tool.verdict.value], glyph[feature.product.verdict.value])
-            expected[(comparison.tool_name, feature.name)] = verdicts
+        cells = matrix_cells(source)
+        assert cells, f"{path} has no feature table"
+        expected.update(cells)
     return expected
 
 

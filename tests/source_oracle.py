@@ -43,6 +43,7 @@ class SourcePage:
     meta: dict[str, Any]
     rows: list[SourceRow] = field(default_factory=list)
     learn_more: list[str] = field(default_factory=list)
+    code: list[str] = field(default_factory=list)  # the samples' text, in page order
 
     @property
     def title(self) -> str:
@@ -104,7 +105,23 @@ def read_source(source: str | bytes) -> SourcePage:
             page.rows.append(SourceRow(squeeze(cells[0].get_text()), _cell(cells[1]), _cell(cells[2])))
     for item in soup.select("ul > li"):
         page.learn_more.append(squeeze(item.get_text()))
+    page.code = [code.get_text() for code in soup.select("pre > code")] or _fenced(body)
     return page
+
+
+def _fenced(body: str) -> list[str]:
+    """The text of each ``` fenced block of a body (the exports' other code form)."""
+    samples, current = [], None
+    for line in body.split("\n"):
+        if line.lstrip().startswith("```"):
+            if current is None:
+                current = []
+            else:
+                samples.append("\n".join(current))
+                current = None
+        elif current is not None:
+            current.append(line)
+    return samples
 
 
 def grid_verdicts(source: str | bytes, product: str | None = None) -> list[tuple[str, str, str]]:

@@ -143,3 +143,29 @@ def mutated_pages(draw: st.DrawFn) -> str:
         else:
             text = text[:position]
     return text
+
+
+_FRONT_MATTER_OPENINGS = st.sampled_from(["---\n", "---\r\n", "\ufeff---\n", "--- \n"])
+_KEYS = st.sampled_from(
+    ["toolName: ", "title: ", "slug: ", "draft: ", "toolIcon:\n  url: ", "category: ", ""]
+)
+
+
+@st.composite
+def page_like_text(draw: st.DrawFn) -> str:
+    """Arbitrary text, most of it shaped like a page: front matter (closed or not, with the
+    keys the parser reads and any values) over any body, or a whole page cut and spliced."""
+    kind = draw(st.sampled_from(["text", "front matter", "page"]))
+    if kind == "text":
+        return draw(st.text())
+    if kind == "page":
+        return draw(mutated_pages())
+    fields = draw(st.lists(st.tuples(_KEYS, st.text(max_size=20)), max_size=5))
+    front = "\n".join(key + value for key, value in fields)
+    closing = draw(st.sampled_from(["\n---\n", "\n...\n", "\n", ""]))
+    return (
+        draw(_FRONT_MATTER_OPENINGS)
+        + front
+        + closing
+        + draw(st.one_of(st.text(), st.sampled_from(FRAGMENTS)))
+    )

@@ -118,3 +118,17 @@ def test_totals_count_only_yes_verdicts(build_site: BuildSite) -> None:
             cells[product_column].get_text(strip=True),
         )
     assert found == {tool: (f"{t}/{n}", f"{p}/{n}") for tool, (t, p, n) in TOTALS.items()}
+
+
+def test_the_summary_page_can_be_turned_off(build_site: BuildSite) -> None:
+    on = _site(build_site)
+    nav = {a.get_text(strip=True) for a in on.html("").select("nav.md-nav--primary a.md-nav__link")}
+    assert "Comparisons at a glance" in nav and page_html(on.site_dir, "compare/index.md").is_file()
+
+    off = _site(build_site, summary_page="")
+    nav = {a.get_text(strip=True) for a in off.html("").select("nav.md-nav--primary a.md-nav__link")}
+    assert "Comparisons at a glance" not in nav
+    assert not page_html(off.site_dir, "compare/index.md").exists()
+    assert not off.html("compare/conveyor/").select("table.cmp-matrix")
+    for path in SOURCES:  # the comparison pages themselves are still built
+        assert page_html(off.site_dir, path).is_file()
