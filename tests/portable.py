@@ -7,7 +7,10 @@ written by hand, never the package's parser or maps), and the verdicts a built p
 
 from __future__ import annotations
 
+import html
+import json
 import posixpath
+import re
 import subprocess
 import sys
 from collections.abc import Mapping
@@ -17,7 +20,7 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import REPO, write_docs
 from exported import Page, Row, render
-from source_oracle import grid_verdicts, matrix_cells
+from source_oracle import grid_verdicts, matrix_cells, read_source
 
 EXAMPLE_CONFIG = REPO / "mkdocs.yml"
 
@@ -88,6 +91,44 @@ def expected_matrix(sources: Mapping[str, str | bytes]) -> dict[tuple[str, str],
         assert cells, f"{path} has no feature table"
         expected.update(cells)
     return expected
+
+
+def feature_key(name: str, aliases: Mapping[str, str] | None = None) -> str:
+    """The README's rule for one feature across pages, written out here: aliases first, then
+    case, punctuation, spacing and HTML entities ignored ("Vendor Lock-In" is "Vendor Lock-in")."""
+
+    def bare(text: str) -> str:
+        return re.sub(r"[\W_]+", "", html.unescape(text).casefold())
+
+    canonical = {bare(alias): target for alias, target in (aliases or {}).items()}
+    return bare(canonical.get(bare(name), name))
+
+
+def by_feature_key(
+    cells: Mapping[tuple[str, str], MatrixCell], aliases: Mapping[str, str] | None = None
+) -> dict[tuple[str, str], MatrixCell]:
+    """Matrix cells keyed on (tool, feature key), so column titles spelled another way match."""
+    return {(tool, feature_key(name, aliases)): value for (tool, name), value in cells.items()}
+
+
+def expected_export_verdicts(sources: Mapping[str, str | bytes]) -> dict[tuple[str, str], tuple[str, str]]:
+    """(tool, feature) -> (product's, tool's) verdict word the exports must hold, from the sources."""
+    expected = {}
+    for source in sources.values():
+        page = read_source(source)
+        for row in page.rows:
+            expected[(page.tool, row.name)] = (row.product.word, row.tool.word)
+    return expected
+
+
+def exported_verdicts(json_file: Path) -> dict[tuple[str, str], tuple[str, str]]:
+    """The same, as a built comparisons.json holds them."""
+    data = json.loads(json_file.read_text(encoding="utf-8"))
+    return {
+        (item["tool"], f["name"]): (f["product"]["verdict"], f["tool"]["verdict"])
+        for item in data["comparisons"]
+        for f in item["features"]
+    }
 
 
 def built_matrix(html_file: Path) -> dict[tuple[str, str], MatrixCell]:
