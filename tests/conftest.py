@@ -15,7 +15,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from hypothesis import settings
-from hypothesis.database import DirectoryBasedExampleDatabase
+from hypothesis.configuration import set_hypothesis_home_dir
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -24,16 +24,13 @@ REPO = Path(__file__).parent.parent
 # The real exports: CI lays out the repository's clone with the project's shared/ beside it.
 SEEDS = REPO.parent / "shared" / "seeds"
 
-# Hypothesis keeps its examples outside the repository. In CI (CI set) every run draws the same
-# examples: a red build is reproducible and never depends on luck. HYPOTHESIS_PROFILE picks a
-# profile by name (scripts/mutation.py runs every mutant on the "ci" one).
-settings.register_profile(
-    "dev",
-    database=DirectoryBasedExampleDatabase(
-        Path(tempfile.gettempdir())
-        / f"mkdocs-compare-hypothesis-{os.getuid() if hasattr(os, 'getuid') else 0}"
-    ),
-)
+# Hypothesis keeps its files (the example database, its Unicode tables) outside the repository.
+# In CI (CI set) every run draws the same examples and keeps none: a red build is reproducible
+# and never depends on luck. HYPOTHESIS_PROFILE picks a profile by name (scripts/mutation.py
+# runs every mutant on the "ci" one).
+_UID = os.getuid() if hasattr(os, "getuid") else 0
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / f"mkdocs-compare-hypothesis-{_UID}")
+settings.register_profile("dev")
 settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 

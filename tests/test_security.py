@@ -164,8 +164,12 @@ def test_data_and_protocol_relative_urls_are_dropped(build_site: BuildSite) -> N
         icon_url="//evil.example/icon.svg",
     )
     soup = build_site({"compare/conveyor.md": render(page)}).html("compare/conveyor/")
-    _assert_inert(soup, soup.select_one("article").get_text())
-    assert "evil.example" not in str(soup.select_one("article").find_all(["img", "a"]))
+    article = soup.select_one("article")
+    _assert_inert(soup, article.get_text())
+    assert "evil.example" not in str(article.find_all(["img", "a"]))
+    assert not article.select("img.compare-hero__icon") and not article.select(".compare-hero__cta a")
+    # The page is still there, its texts shown as written: only the URLs were dropped.
+    assert hostile("headline") in article.get_text() and hostile("hero") in article.get_text()
 
 
 def test_safe_urls_are_kept(build_site: BuildSite) -> None:

@@ -26,6 +26,9 @@ from mkdocs_compare.urls import page_url, rebase_url, relative_link, relative_ur
         ("../assets/x.svg", "compare/tool.md", None, "../assets/x.svg"),
         ("../../../outside.svg", "compare/tool.md", "compare/tool/", "../../../outside.svg"),
         ("", "compare/tool.md", "compare/tool/", ""),
+        # The fragment is not part of the path: its slashes and dots are left as written.
+        ("x.svg#a/../b", "tool.md", "tool/", "../x.svg#a/../b"),
+        ("icons/x.svg#./y", "compare/tool.md", "compare/tool/", "../icons/x.svg#./y"),
     ],
 )
 def test_rebase_url(url: str, src: str, page_url: str | None, expected: str) -> None:
