@@ -200,6 +200,10 @@ def test_safe_urls_are_kept(build_site: BuildSite) -> None:
         "/\\evil.example/x",
         "\\/evil.example/x",
         "/\t\\evil.example/x",
+        # Not a scheme (one cannot hold "_"), and not a relative path either: a relative URL's
+        # first segment holds no ":" (RFC 3986, 4.2).
+        "ja_va:alert(1)",
+        "1http://evil.example/",
     ],
 )
 def test_safe_url_refuses_other_schemes(url: str) -> None:
@@ -218,10 +222,18 @@ def test_safe_url_refuses_other_schemes(url: str) -> None:
         "HTTPS://A.EXAMPLE/x",
         "Http://a.example/",
         "hTTp://a.example/y?z=1",
+        # A ":" after the first "/" is part of a path.
+        "icons/a:b.svg",
+        "../x/y:z.png#p:q",
     ],
 )
 def test_safe_url_keeps_http_and_relative(url: str) -> None:
     assert safe_url(url) == url
+
+
+@pytest.mark.parametrize("value", [None, 3, ["https://a.example/"], {"url": "https://a.example/"}])
+def test_safe_url_of_what_is_not_text_is_empty(value: object) -> None:
+    assert safe_url(value) == ""
 
 
 # Text that an escape which forgot a character would change: entities already written out
