@@ -24,6 +24,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -96,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     modules = resolve(options.modules) if options.modules else core_modules()
     prefixes = [mutant_prefix(path) for path in modules]
     print("mutating:", ", ".join(str(path.relative_to(REPO)) for path in modules), flush=True)
+    started = time.monotonic()
     if WORK.exists() and not options.keep:
         shutil.rmtree(WORK)  # mutmut keeps copies it does not refresh: start from the sources
     done = mutmut("run", "--max-children", str(options.max_children), *(p + "*" for p in prefixes))
@@ -116,6 +118,8 @@ def main(argv: list[str] | None = None) -> int:
             out.write(mutmut("show", name, capture=True).stdout + "\n")
     for name in survivors:
         print(f"survived: {name} ({statuses[name]})")
+    minutes = (time.monotonic() - started) / 60
+    print(f"{len(statuses)} mutants in {minutes:.1f} minutes; the survivors' diffs: mutants/survivors.txt")
     print(f"mutation score: {killed}/{len(statuses)} killed")
     return 0 if statuses else 1
 
