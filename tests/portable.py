@@ -146,8 +146,9 @@ def built_matrix(html_file: Path) -> dict[tuple[str, str], MatrixCell]:
         return tool[2:], product[2:]
 
     for row in table.select("tbody tr"):
-        tool_cell = row.select_one("th")
-        assert tool_cell is not None
+        tool_cell = row.select_one("th[scope=row]")
+        if tool_cell is None:
+            continue  # a heading row (a category's), not a tool's
         tool = tool_cell.get_text(strip=True)
         for index, cell in enumerate(row.find_all(["th", "td"])):
             if any(c.startswith("t-") for c in cell.get("class") or []):

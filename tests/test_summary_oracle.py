@@ -65,6 +65,11 @@ def _site(build_site: BuildSite, **plugin: object) -> BuiltSite:
     return build_site(SOURCES, dict(plugin))
 
 
+def _tool_rows(table: Tag) -> list[Tag]:
+    """The matrix's rows of tools (not headings of groups, if it has any)."""
+    return [row for row in table.select("tbody tr") if row.select_one("th[scope=row]")]
+
+
 def _matrix(site: BuiltSite) -> Tag:
     soup = BeautifulSoup(
         page_html(site.site_dir, "compare/index.md").read_text(encoding="utf-8"), "html.parser"
@@ -94,7 +99,7 @@ def test_matrix_cells_show_every_verdict_unknown_ones_as_not_stated(build_site: 
 def test_verdicts_in_words_for_screen_readers(build_site: BuildSite) -> None:
     table = _matrix(_site(build_site))
     headers = [th.get_text(" ", strip=True) for th in table.select("thead th")]
-    for row in table.select("tbody tr"):
+    for row in _tool_rows(table):
         tool = row.select_one("th").get_text(strip=True)
         for index, cell in enumerate(row.find_all(["th", "td"])):
             classes = cell.get("class") or []
@@ -111,8 +116,8 @@ def test_totals_count_only_yes_verdicts(build_site: BuildSite) -> None:
     headers = [th.get_text(" ", strip=True) for th in table.select("thead th")]
     tool_column, product_column = headers.index("Tool: yes"), headers.index("Lattice: yes")
     found = {}
-    for row in table.select("tbody tr"):
-        cells = row.find_all(["th", "td"])
+    for row in _tool_rows(table):
+        cells = row.find_all(["th", "td"], recursive=False)
         found[cells[0].get_text(strip=True)] = (
             cells[tool_column].get_text(strip=True),
             cells[product_column].get_text(strip=True),
