@@ -13,7 +13,7 @@ from exported import Page, Row, render
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkdocs_compare.escape import escape_html, escape_markdown, safe_url
+from mkdocs_compare.escape import code_fence, escape_html, escape_markdown, safe_url
 
 # Markup, template and Markdown syntax that would do something if it reached the output unescaped.
 LITERALS = (
@@ -275,3 +275,17 @@ def test_an_escaped_entity_in_a_note_shows_as_written(build_site: BuildSite) -> 
     assert notes == [note, "<b>not bold</b>"]
     assert not row.find("b", string="not bold")
     assert note in [li.get_text() for li in soup.select("article li")]
+
+
+@pytest.mark.parametrize(
+    ("code", "char", "fence"),
+    [
+        ("print(1)", "`", "```"),  # the usual fence when the code holds no backticks
+        ("a `b` c", "`", "```"),
+        ("x = '''\n```\n'''", "`", "````"),  # longer than the longest run inside, so it cannot close early
+        ("`````", "`", "``````"),
+        ("~~~ and ```", "~", "~~~~"),
+    ],
+)
+def test_code_fence_is_longer_than_any_run_inside(code: str, char: str, fence: str) -> None:
+    assert code_fence(code, char) == fence
