@@ -13,7 +13,14 @@ from exported import Page, Row, render
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkdocs_compare.escape import code_fence, escape_html, escape_markdown, safe_url
+from mkdocs_compare.escape import (
+    code_fence,
+    escape_html,
+    escape_markdown,
+    html_safe_meta,
+    inert_code,
+    safe_url,
+)
 
 # Markup, template and Markdown syntax that would do something if it reached the output unescaped.
 LITERALS = (
@@ -289,3 +296,26 @@ def test_an_escaped_entity_in_a_note_shows_as_written(build_site: BuildSite) -> 
 )
 def test_code_fence_is_longer_than_any_run_inside(code: str, char: str, fence: str) -> None:
     assert code_fence(code, char) == fence
+
+
+@pytest.mark.parametrize(
+    ("code", "inert"),
+    [
+        ("--8<-- 'secret.txt'", "--8<-- 'secret.txt' "),  # a trailing space: snippets skips the line
+        ('a\n  --8<-- "x.md"\nb', 'a\n  --8<-- "x.md" \nb'),
+        ("--8<--\nsecret.txt\n--8<--", "--8<-- \nsecret.txt\n--8<-- "),
+        ("x = '--8<--'  # in a string", "x = '--8<--'  # in a string"),  # not a snippet line
+        ("print(1)\n", "print(1)\n"),
+    ],
+)
+def test_inert_code_only_adds_a_space_to_snippet_lines(code: str, inert: str) -> None:
+    assert inert_code(code) == inert
+
+
+def test_html_safe_meta_escapes_strings_and_keeps_other_values() -> None:
+    meta = {"title": 'A <b>"vs"</b> & {{ x }}', "draft": False, "order": 3}
+    assert html_safe_meta(meta) == {
+        "title": "A &lt;b&gt;&quot;vs&quot;&lt;/b&gt; &amp; &#123;&#123; x &#125;&#125;",
+        "draft": False,
+        "order": 3,
+    }
