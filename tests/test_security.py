@@ -232,6 +232,7 @@ def test_safe_url_refuses_other_schemes(url: str) -> None:
         # A ":" after the first "/" is part of a path.
         "icons/a:b.svg",
         "../x/y:z.png#p:q",
+        "a/b:c/d.svg",
     ],
 )
 def test_safe_url_keeps_http_and_relative(url: str) -> None:
