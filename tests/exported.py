@@ -108,8 +108,8 @@ def text_html(text: str, entities: str = "none") -> str:
     for char in escaped:
         if ord(char) < 128:
             out.append(char)
-        elif entities == "named" and ord(char) in codepoint2name:
-            out.append(f"&{codepoint2name[ord(char)]};")
+        elif entities == "named":  # as a CMS writes them: a name where HTML has one
+            out.append(f"&{codepoint2name[ord(char)]};" if ord(char) in codepoint2name else char)
         else:
             out.append(f"&#{ord(char)};")
     return "".join(out)

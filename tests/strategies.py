@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 # The icon classes real exports use, and the others a page can hold (each shows as "not stated").
 USUAL_VERDICTS = ("yes", "no")
 ALL_VERDICTS = ("yes", "no", "unknown", "maybe", "partial", NO_ICON)
+USUAL_ENTITIES = ("none", "named")
 
 # Pieces of the exported format and of hostile text, so mutations hit the parser's edge cases.
 FRAGMENTS = [
@@ -84,11 +85,16 @@ texts = st.lists(st.one_of(names, _NON_ASCII), min_size=1, max_size=3).map(" ".j
 
 
 @st.composite
-def exported_pages(draw: st.DrawFn, verdicts: tuple[str, ...] = USUAL_VERDICTS) -> Page:
+def exported_pages(
+    draw: st.DrawFn, verdicts: tuple[str, ...] = USUAL_VERDICTS, entities: tuple[str, ...] = USUAL_ENTITIES
+) -> Page:
     """A whole exported page in any of the seen layouts and code forms, with any text in it.
 
     `verdicts` are the icon classes to draw from: by default the two real exports use, so the
     parser's fast path reads every row; `ALL_VERDICTS` adds unknown ones and missing icons.
+    `entities` are the ways non-ASCII text is written: by default as is or by name, as real
+    exports do; "numeric" also writes references to any code point (the fast paths leave
+    some of those to the slower readers).
     """
     count = draw(st.integers(min_value=1, max_value=6))
     rows = [
@@ -111,7 +117,7 @@ def exported_pages(draw: st.DrawFn, verdicts: tuple[str, ...] = USUAL_VERDICTS) 
         learn_more=tuple(draw(st.lists(texts, min_size=1, max_size=3))),
         layout=draw(st.sampled_from(LAYOUTS)),
         code_form=code_form,
-        entities=draw(st.sampled_from(ENTITY_STYLES)),
+        entities=draw(st.sampled_from(entities)),
         glued=code_form != "pre" and draw(st.booleans()),
         list_ids=draw(st.booleans()),
         extra_front_matter=draw(st.sampled_from(["", _SEO, 'quote: "a-customer"'])),
@@ -122,8 +128,9 @@ _SEO = 'seo:\n  title: "Lattice or Conveyor?"\n  description: "How they differ."
 
 
 def any_exported_pages() -> st.SearchStrategy[Page]:
-    """Exported pages whose icons may be unknown or missing (the grid shows "not stated")."""
-    return exported_pages(verdicts=ALL_VERDICTS)
+    """Exported pages whose icons may be unknown or missing (the grid shows "not stated"), with
+    non-ASCII text also written as numeric references."""
+    return exported_pages(verdicts=ALL_VERDICTS, entities=ENTITY_STYLES)
 
 
 @st.composite
