@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import tempfile
 import textwrap
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -12,12 +14,41 @@ from typing import Any
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).parent.parent
+# The real exports: CI lays out the repository's clone with the project's shared/ beside it.
 SEEDS = REPO.parent / "shared" / "seeds"
+
+# Hypothesis keeps its files (the example database, its Unicode tables) outside the repository.
+# In CI (CI set) every run draws the same examples and keeps none: a red build is reproducible
+# and never depends on luck. HYPOTHESIS_PROFILE picks a profile by name (scripts/mutation.py
+# runs every mutant on the "ci" one).
+_UID = os.getuid() if hasattr(os, "getuid") else 0
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / f"mkdocs-compare-hypothesis-{_UID}")
+settings.register_profile("dev")
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def own_template_cache(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """Point the temp folder, where Jinja keeps the compiled templates, at this run's own one:
+    no test reads templates another run (or another version of the package) compiled."""
+    folder = tmp_path_factory.mktemp("tmp")
+    previous_env, previous_dir = os.environ.get("TMPDIR"), tempfile.tempdir
+    os.environ["TMPDIR"] = str(folder)  # for the commands the tests run in child processes
+    tempfile.tempdir = str(folder)
+    yield folder
+    tempfile.tempdir = previous_dir
+    if previous_env is None:
+        os.environ.pop("TMPDIR", None)
+    else:
+        os.environ["TMPDIR"] = previous_env
 
 
 @dataclass
@@ -116,3 +147,18 @@ def build_site(tmp_path: Path) -> BuildSite:
 
 def dedent(text: str) -> str:
     return textwrap.dedent(text).lstrip("\n")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under scripts/mutation.py, run each mutant's tests fastest first (by the durations mutmut
+    recorded), so a mutant that a unit test kills is not first put through every site build."""
+    stats = REPO / "mutmut-stats.json"
+    if not os.environ.get("MUTANT_UNDER_TEST") or not stats.is_file():
+        return
+    import json
+
+    try:
+        durations = json.loads(stats.read_text(encoding="utf-8")).get("duration_by_test", {})
+    except (OSError, ValueError):
+        return
+    items.sort(key=lambda item: durations.get(item.nodeid, float("inf")))

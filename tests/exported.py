@@ -9,9 +9,13 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from html.entities import codepoint2name
 
 LAYOUTS = ("one-line", "indented", "bare")
 CODE_FORMS = ("fenced", "fenced-nolang", "pre")
+# How non-ASCII text is written in the HTML parts: as is, as named or as numeric references.
+ENTITY_STYLES = ("none", "named", "numeric")
+NO_ICON = ""  # a verdict of "" writes a cell with a note but no icon span at all
 
 
 @dataclass
@@ -50,6 +54,9 @@ class Page:
     layout: str = "one-line"
     code_form: str = "fenced"
     extra_front_matter: str = ""
+    entities: str = "none"  # one of ENTITY_STYLES
+    glued: bool = False  # fenced code starts on the line right after the table
+    list_ids: bool = False  # `<ul id="">` with `<li id="">`, as some exports have
 
 
 def _quote(text: str) -> str:
@@ -92,9 +99,25 @@ def front_matter(page: Page) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _cell(verdict: str, note: str, layout: str) -> str:
-    icon = f'<span class="icon {verdict}"></span>'
-    tip = f'<span class="tooltiptext">{html.escape(note, quote=False)}</span>'
+def text_html(text: str, entities: str = "none") -> str:
+    """Text as the CMS writes it into HTML: `&`, `<`, `>` escaped, non-ASCII as asked."""
+    escaped = html.escape(text, quote=False)
+    if entities == "none":
+        return escaped
+    out = []
+    for char in escaped:
+        if ord(char) < 128:
+            out.append(char)
+        elif entities == "named":  # as a CMS writes them: a name where HTML has one
+            out.append(f"&{codepoint2name[ord(char)]};" if ord(char) in codepoint2name else char)
+        else:
+            out.append(f"&#{ord(char)};")
+    return "".join(out)
+
+
+def _cell(verdict: str, note: str, layout: str, entities: str = "none") -> str:
+    icon = f'<span class="icon {verdict}"></span>' if verdict != NO_ICON else ""
+    tip = f'<span class="tooltiptext">{text_html(note, entities)}</span>'
     if layout == "indented":
         return f'    <td class="tooltip">\n      {icon}\n      {tip}\n    </td>\n'
     if layout == "bare":
@@ -102,12 +125,12 @@ def _cell(verdict: str, note: str, layout: str) -> str:
     return f'<td class="tooltip">{icon}{tip}</td>'
 
 
-def table(rows: Sequence[Row], layout: str) -> str:
+def table(rows: Sequence[Row], layout: str, entities: str = "none") -> str:
     parts = []
     for row in rows:
-        name = html.escape(row.name, quote=False)
-        product = _cell(row.product_verdict, row.product_note, layout)
-        tool = _cell(row.tool_verdict, row.tool_note, layout)
+        name = text_html(row.name, entities)
+        product = _cell(row.product_verdict, row.product_note, layout, entities)
+        tool = _cell(row.tool_verdict, row.tool_note, layout, entities)
         if layout == "indented":
             parts.append(f"  <tr>\n    <td>{name}</td>\n{product}{tool}  </tr>\n")
         else:
@@ -131,13 +154,15 @@ def code_blocks(code: Sequence[str], form: str) -> str:
     return "\n\n".join(f"```{language}\n{sample}\n```" for sample in code)
 
 
-def learn_more_list(items: Sequence[str]) -> str:
-    return "<ul>" + "".join(f"<li>{html.escape(item, quote=False)}</li>" for item in items) + "</ul>"
+def learn_more_list(items: Sequence[str], entities: str = "none", ids: bool = False) -> str:
+    ul, li = ('<ul id="">', '<li id="">') if ids else ("<ul>", "<li>")
+    return ul + "".join(f"{li}{text_html(item, entities)}</li>" for item in items) + "</ul>"
 
 
 def render(page: Page) -> str:
     """The whole exported page."""
-    body = table(page.rows, page.layout)
+    body = table(page.rows, page.layout, page.entities)
     code = code_blocks(page.code, page.code_form)
-    joiner = "" if page.code_form == "pre" else "\n\n"
-    return f"{front_matter(page)}\n{body}{joiner}{code}\n\n{learn_more_list(page.learn_more)}"
+    joiner = "" if page.code_form == "pre" else "\n" if page.glued else "\n\n"
+    items = learn_more_list(page.learn_more, page.entities, page.list_ids)
+    return f"{front_matter(page)}\n{body}{joiner}{code}\n\n{items}"

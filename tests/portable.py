@@ -1,12 +1,16 @@
 """Helpers for the tests that build converted docs without the plugin (MkDocs, Zensical, properdocs).
 
 A docs folder generated in the exported format, the verdicts a page (or the summary's matrix)
-*should* show (from the parser, not from any build), and the verdicts a built page *does* show.
+*should* show (read from the source by tests/source_oracle.py: BeautifulSoup and a verdict table
+written by hand, never the package's parser or maps), and the verdicts a built page *does* show.
 """
 
 from __future__ import annotations
 
+import html
+import json
 import posixpath
+import re
 import subprocess
 import sys
 from collections.abc import Mapping
@@ -16,9 +20,7 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import REPO, write_docs
 from exported import Page, Row, render
-
-from mkdocs_compare.parse import parse_comparison
-from mkdocs_compare.render import DEFAULT_LABELS, VERDICT_ADMONITION
+from source_oracle import grid_verdicts, matrix_cells, read_source
 
 EXAMPLE_CONFIG = REPO / "mkdocs.yml"
 
@@ -60,15 +62,11 @@ def write_generated_docs(docs: Path) -> dict[str, str | bytes]:
 
 
 def expected_verdicts(source: str | bytes, path: str = "page.md") -> list[Verdict]:
-    """What the feature grid must show, derived from the parser's reading of the source."""
-    text = source if isinstance(source, str) else source.decode("utf-8", errors="replace")
-    comparison = parse_comparison(text, path).comparison
-    assert comparison is not None, f"{path} is not a comparison page"
-    return [
-        (VERDICT_ADMONITION[a.verdict], f"{who}: {DEFAULT_LABELS[a.verdict.value]}", a.note)
-        for f in comparison.features
-        for who, a in ((comparison.product_name, f.product), (comparison.tool_name, f.tool))
-    ]
+    """What the feature grid must show: the source's table read by BeautifulSoup, each icon
+    mapped by the test's own table (yes: success, no: failure, anything else: question)."""
+    verdicts = grid_verdicts(source)
+    assert verdicts, f"{path} has no feature table"
+    return verdicts
 
 
 def built_verdicts(html_file: Path) -> list[Verdict]:
@@ -85,17 +83,52 @@ def built_verdicts(html_file: Path) -> list[Verdict]:
 
 
 def expected_matrix(sources: Mapping[str, str | bytes]) -> dict[tuple[str, str], MatrixCell]:
-    """What the summary's matrix must show for these comparison pages, from the parser."""
-    glyph = {"yes": "y", "no": "n", "unknown": "u"}
-    expected = {}
+    """What the summary's matrix must show for these comparison pages, read from their sources
+    independently of the package (tests/source_oracle.py)."""
+    expected: dict[tuple[str, str], MatrixCell] = {}
     for path, source in sources.items():
-        text = source if isinstance(source, str) else source.decode("utf-8", errors="replace")
-        comparison = parse_comparison(text, path).comparison
-        assert comparison is not None, f"{path} is not a comparison page"
-        for feature in comparison.features:
-            verdicts = (glyph[feature.tool.verdict.value], glyph[feature.product.verdict.value])
-            expected[(comparison.tool_name, feature.name)] = verdicts
+        cells = matrix_cells(source)
+        assert cells, f"{path} has no feature table"
+        expected.update(cells)
     return expected
+
+
+def feature_key(name: str, aliases: Mapping[str, str] | None = None) -> str:
+    """The README's rule for one feature across pages, written out here: aliases first, then
+    case, punctuation, spacing and HTML entities ignored ("Vendor Lock-In" is "Vendor Lock-in")."""
+
+    def bare(text: str) -> str:
+        return re.sub(r"[\W_]+", "", html.unescape(text).casefold())
+
+    canonical = {bare(alias): target for alias, target in (aliases or {}).items()}
+    return bare(canonical.get(bare(name), name))
+
+
+def by_feature_key(
+    cells: Mapping[tuple[str, str], MatrixCell], aliases: Mapping[str, str] | None = None
+) -> dict[tuple[str, str], MatrixCell]:
+    """Matrix cells keyed on (tool, feature key), so column titles spelled another way match."""
+    return {(tool, feature_key(name, aliases)): value for (tool, name), value in cells.items()}
+
+
+def expected_export_verdicts(sources: Mapping[str, str | bytes]) -> dict[tuple[str, str], tuple[str, str]]:
+    """(tool, feature) -> (product's, tool's) verdict word the exports must hold, from the sources."""
+    expected = {}
+    for source in sources.values():
+        page = read_source(source)
+        for row in page.rows:
+            expected[(page.tool, row.name)] = (row.product.word, row.tool.word)
+    return expected
+
+
+def exported_verdicts(json_file: Path) -> dict[tuple[str, str], tuple[str, str]]:
+    """The same, as a built comparisons.json holds them."""
+    data = json.loads(json_file.read_text(encoding="utf-8"))
+    return {
+        (item["tool"], f["name"]): (f["product"]["verdict"], f["tool"]["verdict"])
+        for item in data["comparisons"]
+        for f in item["features"]
+    }
 
 
 def built_matrix(html_file: Path) -> dict[tuple[str, str], MatrixCell]:
@@ -113,8 +146,9 @@ def built_matrix(html_file: Path) -> dict[tuple[str, str], MatrixCell]:
         return tool[2:], product[2:]
 
     for row in table.select("tbody tr"):
-        tool_cell = row.select_one("th")
-        assert tool_cell is not None
+        tool_cell = row.select_one("th[scope=row]")
+        if tool_cell is None:
+            continue  # a heading row (a category's), not a tool's
         tool = tool_cell.get_text(strip=True)
         for index, cell in enumerate(row.find_all(["th", "td"])):
             if any(c.startswith("t-") for c in cell.get("class") or []):

@@ -7,29 +7,35 @@ import shutil
 
 import pytest
 from conftest import SEEDS, BuildSite
-from exported import Page, Row, render
-
-from mkdocs_compare.parse import parse_comparison
+from exported import NO_ICON, Page, Row, render
+from portable import built_verdicts, expected_verdicts
+from source_oracle import read_source
 
 ROWS = [
     Row("Workflow Orchestration", "yes", "Runs DAGs on any backend.", "no", "Local only."),
     Row("Caching", "no", "Planned for the next release.", "yes", "Content-addressed cache."),
-    Row("Odd Verdict", "yes", "Fine.", "no", "Also fine."),
+    Row("Odd Verdict", "maybe", "Fine.", NO_ICON, "Also fine."),
+]
+# What the grid must show for ROWS, written out by hand: (admonition type, title, note).
+GRID = [
+    ("success", "Lattice: Yes", "Runs DAGs on any backend."),
+    ("failure", "Conveyor: No", "Local only."),
+    ("failure", "Lattice: No", "Planned for the next release."),
+    ("success", "Conveyor: Yes", "Content-addressed cache."),
+    ("question", "Lattice: Not stated", "Fine."),
+    ("question", "Conveyor: Not stated", "Also fine."),
 ]
 
 
 def test_comparison_page_becomes_admonition_grid(build_site: BuildSite) -> None:
     site = build_site({"compare/conveyor.md": render(Page(rows=ROWS))})
+    assert built_verdicts(site.site_dir / "compare/conveyor/index.html") == GRID
     soup = site.html("compare/conveyor/")
     rows = soup.select(".compare-grid__row")
     assert len(rows) == 3
     for row, source in zip(rows, ROWS, strict=True):
         verdicts = row.select(".admonition")
         assert len(verdicts) == 2
-        expected = [
-            "success" if v == "yes" else "failure" for v in (source.product_verdict, source.tool_verdict)
-        ]
-        assert [next(c for c in v["class"] if c in ("success", "failure")) for v in verdicts] == expected
         assert row.select_one(".compare-grid__feature").get_text() == source.name
         assert verdicts[0].select_one(".admonition-title").get_text().startswith("Lattice")
         assert verdicts[1].select_one(".admonition-title").get_text().startswith("Conveyor")
@@ -71,13 +77,11 @@ def test_no_extension_is_added_and_the_sites_highlight_settings_are_used(build_s
 
 
 def test_every_source_text_survives(build_site: BuildSite) -> None:
-    page = Page(rows=ROWS, layout="indented", code_form="pre")
+    page = Page(rows=ROWS, layout="indented", code_form="pre", entities="named")
     site = build_site({"compare/conveyor.md": render(page)})
     text = site.html("compare/conveyor/").get_text()
-    comparison = parse_comparison(render(page), "x.md").comparison
-    assert comparison is not None
-    for feature in comparison.features:
-        for piece in (feature.name, feature.product.note, feature.tool.note):
+    for row in read_source(render(page)).rows:
+        for piece in (row.name, row.product.note, row.tool.note):
             assert piece in text
     for sample in page.code:
         for line in sample.splitlines():
@@ -93,23 +97,19 @@ def test_real_exported_pages_build_with_only_search_and_compare(build_site: Buil
         pages[f"compare/{seed.stem}.md"] = seed.read_text(encoding="utf-8")
     site = build_site(pages, strict=True)
     for name, source in pages.items():
-        comparison = parse_comparison(source, name).comparison
-        assert comparison is not None
+        page = read_source(source)
+        assert len(page.rows) >= 7 and len(page.code) == 2 and page.learn_more, name
+        built = site.site_dir / name.removesuffix(".md") / "index.html"
+        assert built_verdicts(built) == expected_verdicts(source, name)
         soup = site.html(name.removesuffix(".md") + "/")
-        verdicts = soup.select(".compare-grid .admonition")
-        expected = [a.verdict.value for f in comparison.features for a in (f.product, f.tool)]
-        got = [
-            "yes" if "success" in v["class"] else "no" if "failure" in v["class"] else "?" for v in verdicts
-        ]
-        assert got == expected
         assert not soup.select(".tooltiptext") and not soup.select("span.icon")
         text = soup.get_text()
-        for feature in comparison.features:
-            assert feature.name in text and feature.product.note in text and feature.tool.note in text
-        for sample in comparison.code_samples:
-            for line in sample.code.splitlines():
+        for row in page.rows:
+            assert row.name in text and row.product.note in text and row.tool.note in text
+        for sample in page.code:
+            for line in sample.splitlines():
                 assert line.strip() in text
-        for item in comparison.learn_more:
+        for item in page.learn_more:
             assert item in text
     shutil.rmtree(site.site_dir)
 

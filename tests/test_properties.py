@@ -15,7 +15,9 @@ from conftest import build_in
 from exported import Page, render
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from strategies import exported_pages, mutated_pages
+from portable import built_verdicts
+from source_oracle import grid_verdicts
+from strategies import any_exported_pages, exported_pages, mutated_pages, page_like_text
 
 from mkdocs_compare.model import ComparisonError, ParseResult
 from mkdocs_compare.parse import parse_comparison
@@ -40,7 +42,7 @@ def assert_contract(text: str, path: str = "docs/p.md") -> ParseResult | None:
 
 
 @PARSER
-@given(st.text())
+@given(page_like_text())
 def test_arbitrary_text(text: str) -> None:
     assert_contract(text)
 
@@ -92,7 +94,7 @@ TEMPLATE_ELEMENTS = {
 
 
 @BUILDS
-@given(exported_pages())
+@given(any_exported_pages())
 def test_every_name_and_note_survives_into_the_built_page(page: Page) -> None:
     assume(all(_shows(text) for r in page.rows for text in (r.name, r.product_note, r.tool_note)))
     with tempfile.TemporaryDirectory() as folder:
@@ -101,7 +103,9 @@ def test_every_name_and_note_survives_into_the_built_page(page: Page) -> None:
         (root / "docs" / "compare" / "conveyor.md").write_text(render(page), encoding="utf-8")
         (root / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
         config = {"site_name": "P", "theme": {"name": "material"}, "plugins": ["search", "compare"]}
-        article = build_in(root, config).html("compare/conveyor/").select_one("article")
+        site = build_in(root, config)
+        assert built_verdicts(site.site_dir / "compare/conveyor/index.html") == grid_verdicts(render(page))
+        article = site.html("compare/conveyor/").select_one("article")
         assert article is not None
         rows = article.select(".compare-grid__row")
         assert len(rows) == len(page.rows)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -10,8 +11,17 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import BuildSite
 from exported import Page, Row, render
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from mkdocs_compare.escape import escape_html, escape_markdown, safe_url
+from mkdocs_compare.escape import (
+    code_fence,
+    escape_html,
+    escape_markdown,
+    html_safe_meta,
+    inert_code,
+    safe_url,
+)
 
 # Markup, template and Markdown syntax that would do something if it reached the output unescaped.
 LITERALS = (
@@ -167,8 +177,12 @@ def test_data_and_protocol_relative_urls_are_dropped(build_site: BuildSite) -> N
         icon_url="//evil.example/icon.svg",
     )
     soup = build_site({"compare/conveyor.md": render(page)}).html("compare/conveyor/")
-    _assert_inert(soup, soup.select_one("article").get_text())
-    assert "evil.example" not in str(soup.select_one("article").find_all(["img", "a"]))
+    article = soup.select_one("article")
+    _assert_inert(soup, article.get_text())
+    assert "evil.example" not in str(article.find_all(["img", "a"]))
+    assert not article.select("img.compare-hero__icon") and not article.select(".compare-hero__cta a")
+    # The page is still there, its texts shown as written: only the URLs were dropped.
+    assert hostile("headline") in article.get_text() and hostile("hero") in article.get_text()
 
 
 def test_safe_urls_are_kept(build_site: BuildSite) -> None:
@@ -195,18 +209,120 @@ def test_safe_urls_are_kept(build_site: BuildSite) -> None:
         "\\\\evil.example\\x",
         "file:///etc/passwd",
         "java script:alert(1)",
+        # Browsers read a backslash as a slash: these are `//evil.example/x`, another host.
+        "/\\evil.example/x",
+        "\\/evil.example/x",
+        "/\t\\evil.example/x",
+        # Not a scheme (one cannot hold "_"), and not a relative path either: a relative URL's
+        # first segment holds no ":" (RFC 3986, 4.2).
+        "ja_va:alert(1)",
+        "1http://evil.example/",
     ],
 )
 def test_safe_url_refuses_other_schemes(url: str) -> None:
     assert safe_url(url) == ""
 
 
-@pytest.mark.parametrize("url", ["https://a.example/x", "http://a.example", "../x.svg", "/img/x.png", "x#y"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://a.example/x",
+        "http://a.example",
+        "../x.svg",
+        "/img/x.png",
+        "x#y",
+        # Schemes are case-insensitive: an export's uppercase scheme is still http(s).
+        "HTTPS://A.EXAMPLE/x",
+        "Http://a.example/",
+        "hTTp://a.example/y?z=1",
+        # A ":" after the first "/" is part of a path.
+        "icons/a:b.svg",
+        "../x/y:z.png#p:q",
+        "a/b:c/d.svg",
+    ],
+)
 def test_safe_url_keeps_http_and_relative(url: str) -> None:
     assert safe_url(url) == url
 
 
-def test_escapes_leave_no_special_character() -> None:
-    text = "<a href='x'>&{{ }}{% %}**[x](y)** `c` #h !!! ==m== ^^i^^ ~~d~~ :e: $m$ |t| @u +k+"
-    assert not re.search(r"[<>\"{}]", escape_html(text))
-    assert not re.search(r"[<>\"{}*\[\]`#!=^~:$|@+']", escape_markdown(text).replace("&#", ""))
+@pytest.mark.parametrize("value", [None, 3, ["https://a.example/"], {"url": "https://a.example/"}])
+def test_safe_url_of_what_is_not_text_is_empty(value: object) -> None:
+    assert safe_url(value) == ""
+
+
+# Text that an escape which forgot a character would change: entities already written out
+# (`&lt;b&gt;` must show as those eight characters, not as `<b>`), and every special character.
+TRICKY = (
+    "&lt;b&gt; &amp; &#123; &copy <a href='x'>&{{ }}{% %}**[x](y)** `c` "
+    "#h !!! ==m== ^^i^^ ~~d~~ :e: $m$ |t| @u +k+"
+)
+
+
+def test_escape_html_leaves_no_special_character_and_keeps_the_text() -> None:
+    escaped = escape_html(TRICKY)
+    assert not re.search(r"[<>\"{}]", escaped)
+    assert not re.search(r"&(?!amp;|lt;|gt;|quot;|#123;|#125;)", escaped)  # every & starts an escape
+    assert html.unescape(escaped) == TRICKY  # what a browser shows is the source text
+
+
+def test_escape_markdown_leaves_no_special_character_and_keeps_the_text() -> None:
+    escaped = escape_markdown(TRICKY + "\n  second   line ")
+    assert not re.search(r"[<>\"{}*\[\]`#!=^~:$|@+'\n]", escaped.replace("&#", ""))
+    assert not re.search(r"&(?!amp;|lt;|gt;|quot;|#\d+;)", escaped)
+    assert html.unescape(escaped) == TRICKY + " second line"  # one line, as a heading is
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_escapes_are_undone_by_an_html_reader(text: str) -> None:
+    assert html.unescape(escape_html(text)) == text
+    assert html.unescape(escape_markdown(text)) == " ".join(text.split())
+
+
+def test_an_escaped_entity_in_a_note_shows_as_written(build_site: BuildSite) -> None:
+    note = "Write &lt;b&gt; for bold, & &amp; for an ampersand."
+    page = Page(rows=[Row("Entities &lt;b&gt;", "yes", note, "no", "<b>not bold</b>")], learn_more=(note,))
+    soup = build_site({"compare/conveyor.md": render(page)}).html("compare/conveyor/")
+    row = soup.select_one(".compare-grid__row")
+    assert row is not None and row.select_one(".compare-grid__feature").get_text() == "Entities &lt;b&gt;"
+    notes = [p.get_text() for p in row.select(".admonition p:not(.admonition-title)")]
+    assert notes == [note, "<b>not bold</b>"]
+    assert not row.find("b", string="not bold")
+    assert note in [li.get_text() for li in soup.select("article li")]
+
+
+@pytest.mark.parametrize(
+    ("code", "char", "fence"),
+    [
+        ("print(1)", "`", "```"),  # the usual fence when the code holds no backticks
+        ("a `b` c", "`", "```"),
+        ("x = '''\n```\n'''", "`", "````"),  # longer than the longest run inside, so it cannot close early
+        ("`````", "`", "``````"),
+        ("~~~ and ```", "~", "~~~~"),
+    ],
+)
+def test_code_fence_is_longer_than_any_run_inside(code: str, char: str, fence: str) -> None:
+    assert code_fence(code, char) == fence
+
+
+@pytest.mark.parametrize(
+    ("code", "inert"),
+    [
+        ("--8<-- 'secret.txt'", "--8<-- 'secret.txt' "),  # a trailing space: snippets skips the line
+        ('a\n  --8<-- "x.md"\nb', 'a\n  --8<-- "x.md" \nb'),
+        ("--8<--\nsecret.txt\n--8<--", "--8<-- \nsecret.txt\n--8<-- "),
+        ("x = '--8<--'  # in a string", "x = '--8<--'  # in a string"),  # not a snippet line
+        ("print(1)\n", "print(1)\n"),
+    ],
+)
+def test_inert_code_only_adds_a_space_to_snippet_lines(code: str, inert: str) -> None:
+    assert inert_code(code) == inert
+
+
+def test_html_safe_meta_escapes_strings_and_keeps_other_values() -> None:
+    meta = {"title": 'A <b>"vs"</b> & {{ x }}', "draft": False, "order": 3}
+    assert html_safe_meta(meta) == {
+        "title": "A &lt;b&gt;&quot;vs&quot;&lt;/b&gt; &amp; &#123;&#123; x &#125;&#125;",
+        "draft": False,
+        "order": 3,
+    }

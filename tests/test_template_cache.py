@@ -57,6 +57,7 @@ def test_an_edited_custom_template_is_compiled_again(private_tmp: Path, tmp_path
     hero.write_text("<p>first hero</p>\n", encoding="utf-8")
     settings = RenderSettings(custom_templates=str(overrides))
     assert "first hero" in Renderer(settings).render_page(_comparison())
+    assert list(private_tmp.glob("_jinja2-cache-*/mkdocs-compare-*.cache"))  # it was cached
     hero.write_text("<p>second hero</p>\n", encoding="utf-8")
     output = Renderer(settings).render_page(_comparison())
     assert "second hero" in output and "first hero" not in output
@@ -72,9 +73,23 @@ def test_no_usable_temp_folder_means_no_cache(tmp_path: Path, monkeypatch: pytes
 
 
 def test_a_damaged_cache_file_is_compiled_over(private_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    Renderer().render_page(_comparison())
-    for cache_file in private_tmp.glob("_jinja2-cache-*/mkdocs-compare-*.cache"):
+    first = Renderer().render_page(_comparison())
+    cache_files = list(private_tmp.glob("_jinja2-cache-*/mkdocs-compare-*.cache"))
+    assert cache_files, "the first render cached nothing"
+    for cache_file in cache_files:
         cache_file.write_bytes(b"not bytecode")
     compiled = _count_compiles(monkeypatch)
-    assert "compare-grid__row" in Renderer().render_page(_comparison())
-    assert "comparison.md" in compiled
+    assert Renderer().render_page(_comparison()) == first
+    assert "comparison.md" in compiled and "hero.html" in compiled
+    # The damaged files were written over with good ones: the next renderer compiles nothing.
+    assert all(cache_file.read_bytes() != b"not bytecode" for cache_file in cache_files)
+    compiled.clear()
+    assert Renderer().render_page(_comparison()) == first
+    assert compiled == []
+
+
+def test_the_suite_keeps_its_own_template_cache(own_template_cache: Path) -> None:
+    """Compiled templates of other runs (another checkout, another version) are never read."""
+    assert Path(tempfile.gettempdir()) == own_template_cache
+    Renderer().render_page(_comparison())
+    assert list(own_template_cache.glob("_jinja2-cache-*/mkdocs-compare-*.cache"))

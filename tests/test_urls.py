@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import quote
 
 import pytest
 from conftest import BuildSite
@@ -10,7 +11,7 @@ from exported import Page, render
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkdocs_compare.urls import rebase_url, relative_url
+from mkdocs_compare.urls import page_url, rebase_url, relative_link, relative_url
 
 
 @pytest.mark.parametrize(
@@ -25,6 +26,9 @@ from mkdocs_compare.urls import rebase_url, relative_url
         ("../assets/x.svg", "compare/tool.md", None, "../assets/x.svg"),
         ("../../../outside.svg", "compare/tool.md", "compare/tool/", "../../../outside.svg"),
         ("", "compare/tool.md", "compare/tool/", ""),
+        # The fragment is not part of the path: its slashes and dots are left as written.
+        ("x.svg#a/../b", "tool.md", "tool/", "../x.svg#a/../b"),
+        ("icons/x.svg#./y", "compare/tool.md", "compare/tool/", "../icons/x.svg#./y"),
     ],
 )
 def test_rebase_url(url: str, src: str, page_url: str | None, expected: str) -> None:
@@ -92,3 +96,58 @@ _site_urls = st.builds(
 @given(_site_urls, _site_urls)
 def test_relative_url_agrees_with_relpath(to_url: str, from_url: str) -> None:
     assert relative_url(to_url, from_url) == _relative_url_by_relpath(to_url, from_url)
+
+
+_sources = st.builds(
+    lambda parts, name: "/".join([*parts, name]),
+    _folders,
+    st.sampled_from(["index.md", "p.md", "a b.md", "x:y.md", "c%3Ad.md"]),
+)
+
+
+# Unusual source paths too: "." and ".." segments, and absolute paths.
+_odd_sources = st.builds(
+    lambda root, parts, name: root + "/".join([*parts, name]),
+    st.sampled_from(["", "", "/"]),
+    st.lists(st.sampled_from(["a", "b", "compare", ".", ".."]), max_size=4),
+    st.sampled_from(["index.md", "p.md", "a b.md"]),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_sources, _odd_sources), st.one_of(_sources, _odd_sources))
+def test_relative_link_agrees_with_relpath(from_src: str, to_src: str) -> None:
+    """The documented rule is `posixpath.relpath` from the page's folder, URL-quoted."""
+    expected = quote(posixpath.relpath(to_src, posixpath.dirname(from_src) or "."))
+    assert relative_link(from_src, to_src) == expected
+
+
+@pytest.mark.parametrize(
+    ("from_src", "to_src", "expected"),
+    [
+        ("compare/a.md", "compare/b.md", "b.md"),
+        ("compare/a.md", "index.md", "../index.md"),
+        ("index.md", "compare/b.md", "compare/b.md"),
+        ("compare/x/a.md", "compare/y/b.md", "../y/b.md"),
+        ("a.md", "a b.md", "a%20b.md"),
+        ("compare/a.md", "compare/a.md", "a.md"),
+    ],
+)
+def test_relative_link(from_src: str, to_src: str, expected: str) -> None:
+    assert relative_link(from_src, to_src) == expected
+
+
+@pytest.mark.parametrize(
+    ("src", "use_directory_urls", "expected"),
+    [
+        ("compare/conveyor.md", True, "compare/conveyor/"),
+        ("compare/conveyor.md", False, "compare/conveyor.html"),
+        ("compare/index.md", True, "compare/"),
+        ("compare/README.md", True, "compare/"),
+        ("index.md", True, ""),
+        ("index.md", False, "index.html"),
+        ("a b/x:y.md", True, "a%20b/x%3Ay/"),
+    ],
+)
+def test_page_url_follows_mkdocs(src: str, use_directory_urls: bool, expected: str) -> None:
+    assert page_url(src, use_directory_urls) == expected

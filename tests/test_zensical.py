@@ -21,9 +21,12 @@ from portable import (
     broken_summary_links,
     built_matrix,
     built_verdicts,
+    by_feature_key,
     example_docs,
+    expected_export_verdicts,
     expected_matrix,
     expected_verdicts,
+    exported_verdicts,
     missing_images,
     page_html,
     run_render,
@@ -97,6 +100,7 @@ def test_generated_docs_build_with_zensical(tmp_path: Path) -> None:
     assert matrix == built_matrix(page_html(plugin_site.site_dir, SUMMARY_PATH))
     assert matrix == expected_matrix({path: pages[path] for path in rendered})
     assert not broken_summary_links(site)
+    assert exported_verdicts(site / EXPORTS[0]) == expected_export_verdicts({p: pages[p] for p in rendered})
     for export in EXPORTS:
         assert (site / export).read_bytes() == (plugin_site.site_dir / export).read_bytes()
     summary_soup = BeautifulSoup(summary.read_text(encoding="utf-8"), "html.parser")
@@ -104,6 +108,13 @@ def test_generated_docs_build_with_zensical(tmp_path: Path) -> None:
     scripts = [script["src"] for script in summary_soup.select("script[src]")]
     assert "../assets/mkdocs-compare/compare.js" in scripts  # listed in extra_javascript
     assert (site / JS_URI).read_bytes() == (ASSETS_DIR / "compare.js").read_bytes()
+
+
+def _compare_options(config: dict[str, object]) -> dict[str, object]:
+    for plugin in config.get("plugins") or []:  # type: ignore[attr-defined]
+        if isinstance(plugin, dict) and "compare" in plugin:
+            return dict(plugin["compare"] or {})
+    return {}
 
 
 def test_example_site_builds_with_zensical(tmp_path: Path) -> None:
@@ -118,11 +129,13 @@ def test_example_site_builds_with_zensical(tmp_path: Path) -> None:
     snippet = yaml.safe_load((tmp_path / "snippet.yml").read_text(encoding="utf-8"))
     site = zensical_build(tmp_path, without_plugin(config, snippet, "out"))
     compared = 0
+    sources: dict[str, str | bytes] = {}
     for source in sorted(docs.rglob("*.md")):
         path = source.relative_to(docs).as_posix()
         if not (out / path).exists() or not built_verdicts(page_html(site, path)):
             continue
-        assert built_verdicts(page_html(site, path)) == expected_verdicts(source.read_bytes(), path)
+        sources[path] = source.read_bytes()
+        assert built_verdicts(page_html(site, path)) == expected_verdicts(sources[path], path)
         # The example's icons are relative to their pages: Zensical resolves them from there.
         assert not missing_images(site, page_html(site, path)), path
         compared += 1
@@ -132,6 +145,8 @@ def test_example_site_builds_with_zensical(tmp_path: Path) -> None:
     build(plugin_config)  # the summary's column names follow the site's feature_aliases
     matrix = built_matrix(page_html(site, SUMMARY_PATH))
     assert matrix == built_matrix(page_html(tmp_path / "plugin-site", SUMMARY_PATH))
+    aliases = _compare_options(config).get("feature_aliases") or {}
+    assert by_feature_key(matrix, aliases) == by_feature_key(expected_matrix(sources), aliases)
     assert len({tool for tool, _ in matrix}) == compared
     assert not broken_summary_links(site)
     assert not missing_images(site, page_html(site, SUMMARY_PATH))

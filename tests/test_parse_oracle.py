@@ -1,0 +1,62 @@
+"""The parser against an independent reading of the same page, on every generated page.
+
+Pages come in every layout of the export format, with unknown and missing icons, entities and
+non-ASCII text; the expected values are the test's own data (what was written into the page)
+and BeautifulSoup's reading of the page, so every example is checked, none skipped.
+"""
+
+from __future__ import annotations
+
+from exported import Page, render
+from hypothesis import given, settings
+from source_oracle import read_source, squeeze
+from strategies import any_exported_pages
+
+from mkdocs_compare.parse import parse_comparison
+
+EXAMPLES = settings(max_examples=200, deadline=None)
+
+
+def _written(page: Page) -> list[tuple[str, str, str, str, str]]:
+    """What the test wrote into the page: name, then (icon, note) for the product and the tool."""
+    return [
+        (squeeze(r.name), r.product_verdict, squeeze(r.product_note), r.tool_verdict, squeeze(r.tool_note))
+        for r in page.rows
+    ]
+
+
+@EXAMPLES
+@given(any_exported_pages())
+def test_the_oracle_reads_what_was_written(page: Page) -> None:
+    source = read_source(render(page))
+    got = [(r.name, r.product.icon, r.product.note, r.tool.icon, r.tool.note) for r in source.rows]
+    assert got == _written(page)
+    assert source.tool == page.tool and source.product == page.product
+    assert source.learn_more == [squeeze(item) for item in page.learn_more]
+
+
+@EXAMPLES
+@given(any_exported_pages())
+def test_the_parser_reads_every_row_as_written(page: Page) -> None:
+    result = parse_comparison(render(page), "compare/conveyor.md")
+    comparison = result.comparison
+    assert comparison is not None
+    words = {"yes": "yes", "no": "no"}  # any other icon, or none, is "unknown"
+    got = [
+        (f.name, f.product.verdict.value, f.product.note, f.tool.verdict.value, f.tool.note)
+        for f in comparison.features
+    ]
+    expected = [
+        (name, words.get(pv, "unknown"), pn, words.get(tv, "unknown"), tn)
+        for name, pv, pn, tv, tn in _written(page)
+    ]
+    assert got == expected
+    assert comparison.tool_name == page.tool and comparison.product_name == page.product
+    assert comparison.learn_more == [squeeze(item) for item in page.learn_more]
+    # An icon other than yes or no is reported, with its row.
+    odd_rows = {
+        number
+        for number, row in enumerate(page.rows, 1)
+        if {row.product_verdict, row.tool_verdict} - {"yes", "no"}
+    }
+    assert {p.location.row for p in result.problems if "icon" in p.message} == odd_rows
