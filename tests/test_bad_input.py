@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -206,16 +205,13 @@ def test_a_huge_table_builds_with_a_max_features_warning(tmp_path: Path) -> None
     (tmp_path / "docs" / "compare").mkdir(parents=True)
     (tmp_path / "docs" / "compare" / "huge.md").write_text(huge_page(), encoding="utf-8")
     (tmp_path / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
-    started = time.perf_counter()
     site = build_in(
         tmp_path, {"site_name": "Huge", "theme": {"name": "material"}, "plugins": ["search", "compare"]}
     )
-    elapsed = time.perf_counter() - started
     one(plugin_warnings(site), "compare/huge.md", f"{HUGE_ROWS} rows, more than max_features (500)")
     rows = site.html("compare/huge/").select(".compare-grid__row")
     assert len(rows) == HUGE_ROWS
     assert rows[-1].select_one(".compare-grid__feature").get_text() == f"Capability {HUGE_ROWS - 1}"
-    assert elapsed < 30, elapsed  # about 3 s on the build machine; a quadratic step would show
 
 
 # -- the parser alone ----------------------------------------------------------------------------

@@ -206,18 +206,16 @@ def test_notes_above_the_budget_leave_verdicts_and_page_links() -> None:
     assert len(compact) < len(full)
 
 
-def test_summary_of_1000_tools_stays_small_and_fast() -> None:
+def test_summary_of_1000_tools_stays_small() -> None:
+    """Its size; its time is the benchmark's (benchmarks/bench.py: under 1 s)."""
     pages = realistic_pages(1000, seed=3)
     parsed = comparisons(pages)
     urls = {c.path: page_url(c.path) for c in parsed}
-    start = time.perf_counter()
     model = build_summary(parsed, urls, "compare/")
     document = render_summary(model, Renderer().env, {})
-    seconds = time.perf_counter() - start
     size = len(document.inline().encode("utf-8"))
     assert not model.inline_notes
     assert size < 1_500_000, size  # the page's chrome (a 1,000-page nav) comes on top
-    assert seconds < 5  # the benchmark holds the real target (1 s); this catches blow-ups
     soup = BeautifulSoup(document.inline(), "html.parser")
     assert len(soup.select("table.cmp-matrix tbody tr[data-slug]")) == 1000
     assert len(soup.select("a.cmp-card")) == 1000
