@@ -11,7 +11,8 @@ import io
 import json
 from typing import TYPE_CHECKING, Any
 
-from .model import Assessment
+from .model import Assessment, Comparison
+from .review import review_date
 
 if TYPE_CHECKING:  # the summary package imports this module: no import back at run time
     from .summary.model import SummaryModel
@@ -26,6 +27,12 @@ def _assessment(assessment: Assessment) -> dict[str, str]:
     return {"verdict": assessment.verdict.value, "note": assessment.note}
 
 
+def _reviewed(page: Comparison) -> str | None:
+    """The page's review date as an ISO date (`reviewed`, else the CMS's lastUpdated), or None."""
+    date, _ = review_date(page)
+    return date.isoformat() if date is not None else None
+
+
 def export_data(model: SummaryModel) -> dict[str, Any]:
     """Every page's every feature, with its shared key: the JSON export's content."""
     return {
@@ -38,6 +45,7 @@ def export_data(model: SummaryModel) -> dict[str, Any]:
                 "slug": row.page.slug,
                 "url": row.url,
                 "category": row.page.category,
+                "reviewed": _reviewed(row.page),
                 "features": [
                     {
                         "name": feature.name,
@@ -73,9 +81,10 @@ def export_csv(model: SummaryModel) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(
         ["tool", "category", "url", "feature", "key", "tool_verdict", "tool_note", "product_verdict",
-         "product_note"]
+         "product_note", "reviewed"]
     )  # fmt: skip
     for row in model.rows:
+        reviewed = _reviewed(row.page) or ""
         for index, feature in enumerate(row.page.features):
             writer.writerow(
                 _csv_cell(value)
@@ -89,6 +98,7 @@ def export_csv(model: SummaryModel) -> str:
                     feature.tool.note,
                     feature.product.verdict.value,
                     feature.product.note,
+                    reviewed,
                 )
             )
     return out.getvalue()

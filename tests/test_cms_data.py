@@ -271,3 +271,27 @@ def test_a_broken_file_is_one_error_with_its_line(tmp_path: Path) -> None:
     assert entries.problems[0].severity.value == "error"
     assert entries.problems[0].location.path == "advantages.yml"
     assert entries.problems[0].location.line >= 2
+
+
+def test_exports_carry_the_review_date() -> None:
+    import csv
+    import io
+
+    from mkdocs_compare.exports import export_csv, export_data
+    from mkdocs_compare.model import Assessment, Feature, Verdict
+    from mkdocs_compare.summary import build_summary
+
+    feature = Feature("Caching", Assessment(Verdict.YES, "a"), Assessment(Verdict.NO, "b"))
+    dated = page(
+        path="compare/a.md",
+        tool_name="Alpha",
+        features=[feature],
+        webflow={"lastUpdated": "2024-08-21T09:00:00Z"},
+    )
+    undated = page(path="compare/b.md", tool_name="Beta", features=[feature])
+    model = build_summary(
+        [dated, undated], {"compare/a.md": "compare/a/", "compare/b.md": "compare/b/"}, "compare/"
+    )
+    assert [item["reviewed"] for item in export_data(model)["comparisons"]] == ["2024-08-21", None]
+    rows = list(csv.DictReader(io.StringIO(export_csv(model))))
+    assert [(row["tool"], row["reviewed"]) for row in rows] == [("Alpha", "2024-08-21"), ("Beta", "")]
