@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,7 +19,9 @@ import pathspec.gitignore
 import yaml
 from yaml_env_tag import construct_env_tag  # type: ignore[import-untyped]
 
+from .collection import Collection
 from .model import Location, Problem, Severity
+from .summary import SummaryPlan, plan_summary
 
 if TYPE_CHECKING:
     from .config import CompareConfig
@@ -49,6 +52,22 @@ class Site:
     def files(self) -> list[str]:
         """The files of docs_dir the build would read (POSIX, relative, sorted)."""
         return source_files(self.docs_dir, self.excluded)
+
+
+def summary_plan(
+    config: CompareConfig, collection: Collection, files: Iterable[str], use_directory_urls: bool
+) -> SummaryPlan | None:
+    """The summary's plan as the plugin makes it, for the commands: the same options, the docs'
+    files (drafts left out, as the plugin removes them) and the site's URL style (where files go)."""
+    return plan_summary(
+        collection,
+        config.summary_page,
+        set(files) - set(collection.drafts),
+        title=config.summary_title,
+        json_export=config.json_export,
+        csv_export=config.csv_export,
+        use_directory_urls=use_directory_urls,
+    )
 
 
 def find_config_file(folder: Path | None = None) -> Path | None:

@@ -103,6 +103,21 @@ def test_check_reports_the_clash_at_the_file(
     assert not any("comparisons.csv" in f["message"] for f in findings)
 
 
+def test_check_and_render_follow_the_sites_url_style(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With `use_directory_urls: false` nothing clashes, as in the build above: no false warning."""
+    write_docs(tmp_path / "docs", {**PAGES, "compare.md": OVERVIEW, "compare/comparisons.json.md": "# x\n"})
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nuse_directory_urls: false\nplugins: [compare]\n")
+    findings = _check(tmp_path, monkeypatch, capsys)
+    assert [f for f in findings if "would take" in f["message"] or f["severity"] != "info"] == []
+    out = tmp_path / "out"
+    assert main(["render", "docs", str(out), "--config", "mkdocs.yml"]) == 0
+    capsys.readouterr()
+    assert "Written by hand" in (out / "compare.md").read_text()
+    assert (out / "compare" / "index.md").is_file() and (out / "compare" / "comparisons.json").is_file()
+
+
 def test_a_comparison_page_at_the_summary_path_is_named_as_itself(
     build_site: BuildSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -19,8 +19,16 @@ from ..cms_entries import Entries, entry_problems, load_entries
 from ..collection import ParseCache, ParseOptions, scan_pages
 from ..model import Location, Problem, Severity
 from ..printable import one_line
-from ..site import MARKDOWN_SUFFIXES, Site, SiteError, config_file_from, load_site, plugin_options
-from ..summary import build_summary, plan_summary
+from ..site import (
+    MARKDOWN_SUFFIXES,
+    Site,
+    SiteError,
+    config_file_from,
+    load_site,
+    plugin_options,
+    summary_plan,
+)
+from ..summary import build_summary
 from ..urls import page_url
 from .findings import Finding, locate
 
@@ -97,14 +105,7 @@ def _page_problems(
         for path in scan.collection.drafts
     ]
     collection = scan.collection
-    plan = plan_summary(
-        collection,
-        config.summary_page,
-        set(files) - set(collection.drafts),
-        title=config.summary_title,
-        json_export=config.json_export,
-        csv_export=config.csv_export,
-    )
+    plan = summary_plan(config, collection, files, site.use_directory_urls)
     if plan is None:
         return problems
     problems += plan.problems

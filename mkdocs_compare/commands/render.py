@@ -40,8 +40,9 @@ from ..site import (
     outside_docs,
     plugin_options,
     source_files,
+    summary_plan,
 )
-from ..summary import compose_summary, plan_summary
+from ..summary import compose_summary
 from ..urls import page_url
 from .findings import locate
 from .output import (
@@ -153,7 +154,11 @@ def render_directory(
     def url_of(path: str) -> str:
         return path if source_relative_html else page_url(path, use_directory_urls)
 
-    summary = _summary_files(scan, files, sources, config, renderer, url_of, result) if config.enabled else {}
+    summary = (
+        _summary_files(scan, files, sources, config, renderer, url_of, result, use_directory_urls)
+        if config.enabled
+        else {}
+    )
     prepare_output(out_dir, clean=clean)
     _write_files(scan, files, docs_dir, out_dir, config, renderer, url_of, result)
     if config.enabled and config.assets:
@@ -237,18 +242,12 @@ def _summary_files(
     renderer: Renderer,
     url_of: Callable[[str], str],
     result: RenderResult,
+    use_directory_urls: bool,
 ) -> dict[str, str]:
     """The summary page and the exports (path: text), planned by the same pure code as the
     plugin's."""
     collection = scan.collection
-    plan = plan_summary(
-        collection,
-        config.summary_page,
-        set(files) - set(collection.drafts),
-        title=config.summary_title,
-        json_export=config.json_export,
-        csv_export=config.csv_export,
-    )
+    plan = summary_plan(config, collection, files, use_directory_urls)
     if plan is None:
         return {}
     result.problems.extend(plan.problems)
