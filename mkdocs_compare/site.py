@@ -48,6 +48,7 @@ class Site:
     docs_dir: Path
     use_directory_urls: bool = True
     excluded: str = ""  # gitignore patterns of files the build leaves out (exclude_docs, draft_docs)
+    theme: str = "material"  # the theme's name (see theme_name)
 
     def files(self) -> list[str]:
         """The files of docs_dir the build would read (POSIX, relative, sorted)."""
@@ -101,7 +102,17 @@ def load_site(config_file: Path | None, docs_dir: Path | None = None) -> Site:
         if not isinstance(drafts, str):
             raise SiteError(f"{config_file}: draft_docs must be a multiline string of patterns")
         excluded = f"{excluded}\n{drafts}" if drafts else excluded  # `mkdocs build` leaves drafts out
-    return Site(config_file, docs_dir, directory_urls(config_file), excluded)
+    return Site(config_file, docs_dir, directory_urls(config_file), excluded, theme_name(config_file))
+
+
+def theme_name(config_file: Path | None) -> str:
+    """The config's `theme` (a name, or a mapping with `name`), MkDocs' `mkdocs` when it names
+    none; without a config file, `material`, the theme the output is made for."""
+    if config_file is None:
+        return "material"
+    theme = read_config(config_file).get("theme")
+    name = theme.get("name") if isinstance(theme, dict) else theme
+    return name if isinstance(name, str) and name else "mkdocs"
 
 
 def plugin_options(

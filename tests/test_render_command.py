@@ -193,7 +193,11 @@ def test_plugin_options_come_from_mkdocs_yml(tmp_path: Path) -> None:
     )
     done = run_render("docs", "out", cwd=tmp_path)  # ./mkdocs.yml is picked up by default
     assert done.returncode == 0, done.stderr
-    assert yaml.safe_load(done.stdout)["extra_css"] == ["assets/mkdocs-compare/compare.css"]
+    # no theme in the config: MkDocs' own, which gets the basic look too
+    assert yaml.safe_load(done.stdout)["extra_css"] == [
+        "assets/mkdocs-compare/compare.css",
+        "assets/mkdocs-compare/compare-basic.css",
+    ]
     page = (tmp_path / "out/compare/conveyor.md").read_text(encoding="utf-8")
     assert "Acme: Supported" in page and "Lattice:" not in page
     assert '<p class="my-hero">Conveyor hero</p>' in page
@@ -337,3 +341,19 @@ def test_pages_mkdocs_would_not_build_are_left_out(tmp_path: Path, monkeypatch: 
     # The check command reads the same pages: the excluded broken ones are not reported.
     monkeypatch.chdir(tmp_path)
     assert main(["check"]) == 0
+
+
+@pytest.mark.parametrize(("theme", "basic"), [("material", False), ("readthedocs", True), (None, True)])
+def test_render_writes_the_basic_stylesheet_only_for_themes_without_materials_look(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], theme: str | None, basic: bool
+) -> None:
+    write_docs(tmp_path / "docs", {"compare/conveyor.md": render(Page())})
+    config = {"site_name": "t", **({"theme": {"name": theme}} if theme else {})}
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["render", str(tmp_path / "docs"), str(out), "--config", str(tmp_path / "mkdocs.yml")]) == 0
+    snippet = yaml.safe_load(capsys.readouterr().out)
+    basic_uri = "assets/mkdocs-compare/compare-basic.css"
+    assert (out / basic_uri).is_file() is basic
+    assert (basic_uri in snippet["extra_css"]) is basic
+    assert "assets/mkdocs-compare/compare.css" in snippet["extra_css"]

@@ -27,7 +27,7 @@ import yaml
 from ..collection import Collection, ParseCache, ParseOptions, Scan, scan_pages
 from ..escape import html_safe_meta
 from ..model import Comparison, Problem, Severity
-from ..needs import ASSETS_DIR, CSS_URI, REQUIRED_EXTENSIONS
+from ..needs import ASSET_FILES, CSS_URI, JS_URI, REQUIRED_EXTENSIONS, stylesheets
 from ..parse import decode_source
 from ..printable import one_line
 from ..render import Renderer, RenderSettings
@@ -104,6 +104,7 @@ def render_directory(
     excluded: str = "",
     clean: bool = False,
     protected: Iterable[Path] = (),
+    theme: str = "material",
 ) -> RenderResult:
     """Copy every file of `docs_dir` to `out_dir`, comparison pages rendered, drafts left out.
 
@@ -112,7 +113,8 @@ def render_directory(
 
     Also writes the summary page and its exports where the plugin would put them, and the
     plugin's assets under `assets/mkdocs-compare/` (unless the docs bring their own copy or
-    the `assets` option is off). `use_directory_urls` must match the site's: links inside the
+    the `assets` option is off; the basic stylesheet only when `theme` is not Material-like).
+    `use_directory_urls` must match the site's: links inside the
     summary's raw HTML are final URLs. Returns the problems found (never raises for bad
     pages: they are copied as they are, like the plugin leaves them). Everything is read and
     checked before anything is written: an output that cannot be written safely (see
@@ -162,12 +164,10 @@ def render_directory(
     prepare_output(out_dir, clean=clean)
     _write_files(scan, files, docs_dir, out_dir, config, renderer, url_of, result)
     if config.enabled and config.assets:
-        for asset in sorted(ASSETS_DIR.iterdir()):
-            uri = f"{ASSETS_URI}/{asset.name}"
-            if asset.is_file() and asset.suffix in (".css", ".js"):
-                if uri not in files:  # the site's own copy wins, as in the plugin
-                    shutil.copyfile(asset, target(out_dir, uri))
-                result.assets.append(uri)
+        for uri in [*stylesheets(theme), JS_URI]:  # the basic look only where the theme has none
+            if uri not in files:  # the site's own copy wins, as in the plugin
+                shutil.copyfile(ASSET_FILES[uri], target(out_dir, uri))
+            result.assets.append(uri)
     for path, text in summary.items():
         target(out_dir, path).write_text(text, encoding="utf-8")
         result.extra.append(path)
@@ -298,6 +298,8 @@ def run_render(args: argparse.Namespace) -> int:
             config,
             use_directory_urls=site.use_directory_urls,
             source_relative_html=getattr(args, "generator", "mkdocs") == "zensical",
+            # Zensical's theme styles admonitions and tabs as Material does
+            theme="material" if getattr(args, "generator", "mkdocs") == "zensical" else site.theme,
             excluded=site.excluded,
             clean=args.clean,
             protected=protected_folders(config_file),
