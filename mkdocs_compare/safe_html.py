@@ -166,6 +166,6 @@ def read_xml(parser: expat.XMLParserType, prepared: str) -> bool:
         return False
     try:
         parser.Parse(prepared, True)
-    except (expat.ExpatError, Unsure):
+    except (expat.ExpatError, Unsure, UnicodeEncodeError):  # expat reads UTF-8: no lone surrogates
         return False
     return True

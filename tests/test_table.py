@@ -311,3 +311,10 @@ def test_a_span_with_a_bare_class_attribute_is_read_not_a_crash() -> None:
         ("Caching", Verdict.YES, "Ours.", Verdict.NO)
     ]
     assert problems_at(problems, Severity.WARNING) == []
+
+
+def test_a_lone_surrogate_in_the_table_is_read_not_a_crash() -> None:
+    """expat reads UTF-8, which a lone surrogate cannot be: html.parser reads such a table."""
+    body = f"<table\udcff><tbody>{row('Caching')}</tbody></table>\n"
+    comparison, _ = parsed(body)
+    assert [f.name for f in comparison.features] == ["Caching"]
