@@ -9,7 +9,6 @@ plugin's own option schema) only when options are validated.
 from __future__ import annotations
 
 import os
-import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -138,10 +137,6 @@ def plugin_options(
         for severity, found in ((Severity.ERROR, errors), (Severity.WARNING, warnings))
         for name, message in found
     ]
-    summary_page = config.summary_page
-    if summary_page and outside_docs(summary_page):
-        message = f"{summary_page!r} lies outside docs_dir: no summary page or exports are written"
-        problems.append(Problem(Location(where, field="summary_page"), message, Severity.ERROR))
     return config, problems
 
 
@@ -163,12 +158,6 @@ def load_plugin_config(config_file: Path | None, overrides: dict[str, Any] | Non
     if problems:
         raise SiteError("; ".join(str(problem) for problem in problems))
     return config
-
-
-def outside_docs(path: str) -> bool:
-    """A docs-relative path that climbs out of docs_dir (`../x.md`): nothing may go there."""
-    normal = posixpath.normpath(path).lstrip("/")  # as summary.plan_summary reads it
-    return normal == ".." or normal.startswith("../")
 
 
 def directory_urls(config_file: Path | None) -> bool:

@@ -170,3 +170,18 @@ def test_render_keeps_the_page_and_writes_no_summary_over_it(tmp_path: Path) -> 
     assert (tmp_path / "out/compare.md").read_text(encoding="utf-8") == OVERVIEW
     assert not (tmp_path / "out/compare/index.md").exists()  # MkDocs would build it over compare.md
     assert (tmp_path / "out/compare/comparisons.json").is_file()
+
+
+def test_a_summary_page_outside_the_docs_is_an_error_and_nothing_is_written(
+    build_site: BuildSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = build_site(PAGES, {"summary_page": "../outside.md"})
+    errors = [w for w in site.warnings() if "lies outside docs_dir" in w]
+    assert len(errors) == 1 and "summary_page" in errors[0]
+    written = {path.relative_to(tmp_path).as_posix() for path in tmp_path.rglob("*") if path.is_file()}
+    generated = ("outside.md", "outside/index.html", "comparisons.json", "comparisons.csv")
+    assert not [path for path in written if path.endswith(generated)], written
+    with pytest.raises(Abort):
+        build_site(PAGES, {"summary_page": "../outside.md"}, strict=True)
+    findings = _check(tmp_path, monkeypatch, capsys)
+    assert [f["severity"] for f in findings if "lies outside docs_dir" in f["message"]] == ["error"]

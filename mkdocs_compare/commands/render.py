@@ -37,12 +37,12 @@ from ..site import (
     config_file_from,
     load_plugin_config,
     load_site,
-    outside_docs,
     plugin_options,
     source_files,
     summary_plan,
 )
 from ..summary import compose_summary
+from ..summary.plan import outside_docs
 from ..urls import page_url
 from .findings import locate
 from .output import (

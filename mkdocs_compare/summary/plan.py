@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 
 from ..collection import Collection
 from ..exports import CSV_NAME, JSON_NAME, export_csv, export_json
-from ..model import Location, Problem
+from ..model import Location, Problem, Severity
 from .collisions import Destinations, dest_uri
 from .model import SummaryExport, SummaryPlan
 
@@ -41,6 +41,11 @@ def plan_summary(
         dests if dests is not None else {path: dest_uri(path, use_directory_urls) for path in existing}
     )
     problems: list[Problem] = []
+    if summary_page and outside_docs(summary_page):  # nothing may be written outside the docs
+        where = Location("mkdocs.yml", field="summary_page")
+        message = f"{summary_page!r} lies outside docs_dir: no summary page or exports are written"
+        problems.append(Problem(where, message, Severity.ERROR))
+        return SummaryPlan(page="", folder="", merge=False, title=None, exports=[], problems=problems)
     page = _summary_path(collection, summary_page, problems)
     merge = bool(page) and page in existing
     if page and not merge:
@@ -59,6 +64,12 @@ def plan_summary(
         exports=exports,
         problems=problems,
     )
+
+
+def outside_docs(path: str) -> bool:
+    """A docs-relative path that climbs out of docs_dir (`../x.md`): nothing may go there."""
+    normal = posixpath.normpath(path).lstrip("/")  # as the summary's path is read
+    return normal == ".." or normal.startswith("../")
 
 
 def _claim_page(page: str, page_dest: str, taken: Destinations, problems: list[Problem]) -> str:
