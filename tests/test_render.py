@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 from conftest import BuildSite
@@ -97,21 +95,3 @@ def test_search_index_reads_the_code_and_the_page_keeps_its_highlighting(build_s
     entries = json.loads(site.text("search/search_index.json"))["docs"]
     code = next(e for e in entries if e["location"] == "compare/conveyor/#code-comparison")
     assert "from lattice import flow" in code["text"] and "<span" not in code["text"]
-
-
-def test_the_rendering_core_imports_without_mkdocs() -> None:
-    # The core knows nothing of MkDocs: a Markdown-extension front end or another generator can
-    # use it. A child process, so that blocking `mkdocs` cannot disturb this one.
-    probe = (
-        "import sys\n"
-        "class Block:\n"
-        "    def find_spec(self, name, path=None, target=None):\n"
-        "        if name == 'mkdocs' or name.startswith('mkdocs.'):\n"
-        "            raise ImportError('mkdocs is blocked: ' + name)\n"
-        "sys.meta_path.insert(0, Block())\n"
-        "import mkdocs_compare.render, mkdocs_compare.held, mkdocs_compare.grid\n"
-        "import mkdocs_compare.highlight, mkdocs_compare.needs\n"
-        "print('ok')\n"
-    )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
-    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr

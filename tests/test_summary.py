@@ -10,7 +10,6 @@ import random
 import re
 import shutil
 import subprocess
-import sys
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -641,21 +640,3 @@ def test_summary_links_without_directory_urls(build_site: BuildSite) -> None:
     assert hrefs == ["lattice-vs-tool00.html", "lattice-vs-tool01.html"]
     assert all((site.site_dir / "compare" / href).exists() for href in hrefs)
     assert re.search(r'href="lattice-vs-tool00\.html#feature-', site.text("compare/index.html"))
-
-
-def test_the_summary_core_imports_without_mkdocs() -> None:
-    """The summary, its exports and the feature names know nothing of MkDocs (a child process,
-    so that blocking `mkdocs` cannot disturb this one)."""
-    probe = (
-        "import sys\n"
-        "class Block:\n"
-        "    def find_spec(self, name, path=None, target=None):\n"
-        "        if name == 'mkdocs' or name.startswith('mkdocs.'):\n"
-        "            raise ImportError('mkdocs is blocked: ' + name)\n"
-        "sys.meta_path.insert(0, Block())\n"
-        "import mkdocs_compare.summary, mkdocs_compare.summary.collisions\n"
-        "import mkdocs_compare.exports, mkdocs_compare.features\n"
-        "print('ok')\n"
-    )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
-    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
