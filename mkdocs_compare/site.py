@@ -128,6 +128,14 @@ def plugin_options(
     if config_file is not None:
         options = compare_options(read_config(config_file).get("plugins"))
     options.update(overrides or {})
+    return validate_options(config_file, options)
+
+
+def validate_options(
+    config_file: Path | None, options: dict[str, Any]
+) -> tuple[CompareConfig, list[Problem]]:
+    """`options` (the plugin's, given some other way: a Markdown extension's) validated as
+    `plugin_options` validates the config file's; relative paths are relative to `config_file`."""
     where = str(config_file or CONFIG_FILE)
     config, errors, warnings = _validate(config_file, options)
     if errors:  # validate again without them, for a usable configuration
