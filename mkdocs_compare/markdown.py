@@ -138,9 +138,10 @@ class PageConverter(Preprocessor):  # type: ignore[misc]
         else:
             site = from_config_files()
             code, path = _config_file_code(site), None
-        site = ProjectSite(
-            Path(own["docs_dir"]) if "docs_dir" in own else site.docs_dir,
-            Path(own["site_dir"]) if "site_dir" in own else site.site_dir,
+        site_dir = Path(own["site_dir"]) if "site_dir" in own else site.site_dir
+        site = ProjectSite(  # absolute: the key of a project must not depend on the working folder
+            (Path(own["docs_dir"]) if "docs_dir" in own else site.docs_dir).absolute(),
+            site_dir.absolute() if site_dir is not None else None,
             site.use_directory_urls,
             site.excluded,
             site.source_relative,

@@ -1,0 +1,142 @@
+"""`mkdocs_compare.markdown` under MkDocs: alone it builds the plugin's pages; beside the plugin
+nothing is rendered twice; bodies it cannot place are warnings."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import build_in, write_docs
+from extension_site import EXTENSION, SUMMARY_SOURCE, inline_styles, page_parts
+from portable import (
+    EXPORTS,
+    GENERATED_PAGES,
+    SUMMARY_PATH,
+    broken_summary_links,
+    built_matrix,
+    built_verdicts,
+    expected_export_verdicts,
+    expected_matrix,
+    expected_verdicts,
+    exported_verdicts,
+    page_html,
+)
+
+from mkdocs_compare.needs import ASSET_FILES, CSS_URI
+
+# The generated pages MkDocs can read without the plugin (it stops on invalid UTF-8 itself).
+PAGES = {path: text for path, text in GENERATED_PAGES.items() if isinstance(text, str)}
+PAGES[SUMMARY_PATH] = SUMMARY_SOURCE
+PUBLISHED = ["compare/conveyor.md", "compare/hopper.md", "compare/sluice.md"]
+CODE = ["pymdownx.highlight", "pymdownx.superfences"]
+SITE = {"site_name": "Extension test", "site_url": "https://example.org/", "theme": "material"}
+
+
+def _config(*, plugin: bool, extension: bool, options: dict[str, object] | None = None) -> dict[str, object]:
+    extensions: list[object] = list(CODE)
+    if extension:
+        extensions.append({EXTENSION: dict(options or {})})
+    plugins: list[object] = ["search", "compare"] if plugin else ["search"]
+    return {**SITE, "docs_dir": "docs", "markdown_extensions": extensions, "plugins": plugins}
+
+
+def _build(
+    root: Path, monkeypatch: pytest.MonkeyPatch, **kinds: bool
+) -> tuple[Path, list[logging.LogRecord]]:
+    """A site of PAGES under `root`, built as `mkdocs build` is run: from the project's folder."""
+    write_docs(root / "docs", PAGES)
+    monkeypatch.chdir(root)
+    built = build_in(root, _config(**kinds))
+    return built.site_dir, built.records
+
+
+def _article(html_file: Path) -> str:
+    soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+    article = soup.select_one("article")
+    assert article is not None
+    return str(article)
+
+
+def test_the_extension_alone_builds_the_plugins_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plugin, _ = _build(tmp_path / "plugin", monkeypatch, plugin=True, extension=False)
+    site, records = _build(tmp_path / "extension", monkeypatch, plugin=False, extension=True)
+    for path in PUBLISHED:
+        got = page_html(site, path)
+        assert built_verdicts(got) == expected_verdicts(PAGES[path], path)
+        assert page_parts(got) == page_parts(page_html(plugin, path)), path
+        assert inline_styles(got) == [ASSET_FILES[CSS_URI].read_text(encoding="utf-8")]
+    related = page_parts(page_html(site, "compare/conveyor.md"))["related"]
+    assert related == [("Lattice vs Hopper", "../hopper/")]
+    matrix = built_matrix(page_html(site, SUMMARY_PATH))
+    assert matrix == expected_matrix({path: PAGES[path] for path in PUBLISHED})
+    assert matrix == built_matrix(page_html(plugin, SUMMARY_PATH))
+    assert not broken_summary_links(site)
+    assert exported_verdicts(site / EXPORTS[0]) == expected_export_verdicts({p: PAGES[p] for p in PUBLISHED})
+    for export in EXPORTS:  # written into site_dir, after MkDocs emptied it
+        assert (site / export).read_bytes() == (plugin / export).read_bytes()
+    # MkDocs builds the draft without the plugin: it is left as it is, with a warning.
+    warnings = [r.getMessage() for r in records if r.levelno >= logging.WARNING]
+    assert "compare: compare/drafty.md: draft page: this generator builds it" in "\n".join(warnings)
+    assert not page_html(plugin, "compare/drafty.md").exists()
+    assert page_html(site, "compare/drafty.md").is_file()
+    # Other pages are what MkDocs makes of them.
+    guide = _article(page_html(site, "guide/setup.md"))
+    assert "<table>" in guide and "compare-grid" not in guide and "<style>" not in guide
+
+
+def test_with_the_plugin_too_nothing_is_rendered_twice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plugin, _ = _build(tmp_path / "plugin", monkeypatch, plugin=True, extension=False)
+    both, _ = _build(tmp_path / "both", monkeypatch, plugin=True, extension=True)
+    for path in [*PUBLISHED, SUMMARY_PATH]:
+        assert _article(page_html(both, path)) == _article(page_html(plugin, path)), path
+        assert not inline_styles(page_html(both, path))  # the plugin links its stylesheet itself
+    path = "compare/conveyor.md"
+    assert built_verdicts(page_html(both, path)) == expected_verdicts(PAGES[path], path)
+
+
+def test_sources_with_the_same_body_are_a_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = PAGES["compare/conveyor.md"]
+    twin = text.replace('slug: "lattice-vs-conveyor"', 'slug: "conveyor-twin"', 1)
+    assert twin != text
+    write_docs(
+        tmp_path / "docs", {"index.md": "# Home\n", "compare/conveyor.md": text, "compare/twin.md": twin}
+    )
+    monkeypatch.chdir(tmp_path)
+    built = build_in(tmp_path, _config(plugin=False, extension=True))
+    messages = [r.getMessage() for r in built.records if r.levelno >= logging.WARNING]
+    expected = "compare: compare/conveyor.md: has the same body as compare/twin.md"
+    assert any(message.startswith(expected) for message in messages), messages
+
+
+def test_a_feature_table_without_a_source_is_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The extension's docs_dir names a folder that does not hold the page being built."""
+    write_docs(
+        tmp_path / "docs", {"index.md": "# Home\n", "compare/conveyor.md": PAGES["compare/conveyor.md"]}
+    )
+    write_docs(tmp_path / "elsewhere", {"index.md": "# Other\n"})
+    monkeypatch.chdir(tmp_path)
+    built = build_in(tmp_path, _config(plugin=False, extension=True, options={"docs_dir": "elsewhere"}))
+    messages = [r.getMessage() for r in built.records if r.levelno >= logging.WARNING]
+    unplaced = f"matches no source under {tmp_path / 'elsewhere'}: it is left as it is"
+    assert any("a page holding a feature table" in m and unplaced in m for m in messages), messages
+    html = page_html(built.site_dir, "compare/conveyor.md").read_text(encoding="utf-8")
+    assert "compare-grid" not in html and "<table>" in html  # left as it was
+
+
+def test_an_unknown_option_is_a_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_docs(
+        tmp_path / "docs", {"index.md": "# Home\n", "compare/conveyor.md": PAGES["compare/conveyor.md"]}
+    )
+    monkeypatch.chdir(tmp_path)
+    built = build_in(tmp_path, _config(plugin=False, extension=True, options={"relatd": False}))
+    messages = [r.getMessage() for r in built.records if r.levelno >= logging.WARNING]
+    assert any("compare plugin option 'relatd'" in message for message in messages), messages
+    assert built_verdicts(page_html(built.site_dir, "compare/conveyor.md"))  # the page is still built
