@@ -10,9 +10,13 @@ The options are the plugin's, validated by the plugin's own schema, plus `docs_d
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
+import os
 import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +29,8 @@ from .highlight import HighlightCache, SiteCode, site_code
 from .model import Location, Problem, Severity
 from .needs import ASSET_FILES, JS_URI, stylesheets
 from .project import PageOutput, Project, export_target, held_filler
-from .project_site import ProjectSite, from_config_files, from_zensical
-from .site import SiteError, read_config, validate_options
+from .project_site import ZENSICAL_CONFIG, ProjectSite, from_config_files, from_zensical
+from .site import SiteError, find_config_file, read_config, validate_options
 from .summary import SUMMARY_MARKER
 
 # The plugin's logger (what `get_plugin_logger("compare")` gives): under MkDocs its warnings
@@ -38,9 +42,40 @@ PLUGIN_OUTPUT = "<!-- mkdocs-compare"
 # Options of this front end only: where the docs are and where the exports go.
 OWN_OPTIONS = ("docs_dir", "site_dir")
 
-_lock = threading.RLock()
-_projects: dict[str, Project] = {}
-_highlight = HighlightCache()
+# A folder is read again when a page changed (serve), but not for every page that matches no
+# source: after a rescan that did not help, none for this long.
+RESCAN_PAUSE = 2.0
+
+
+class _State:
+    """What outlives one page's Markdown instance: the projects (one site per process), the
+    highlighted samples, the config files read, and when a rescan last did not help."""
+
+    def __init__(self) -> None:
+        self.lock = threading.RLock()
+        self.projects: dict[str, Project] = {}
+        self.highlight = HighlightCache()
+        self.config_files: dict[tuple[str, ...], tuple[ProjectSite, SiteCode]] = {}
+        self.vain_rescan = -RESCAN_PAUSE
+
+
+_state = _State()
+
+
+@functools.cache
+def _asset_text(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def _from_config_files() -> tuple[ProjectSite, SiteCode]:
+    """The working folder's config file read once per version of it (MkDocs calls the
+    extension for every page)."""
+    config_file = find_config_file() or (ZENSICAL_CONFIG if ZENSICAL_CONFIG.is_file() else None)
+    stamp = (os.getcwd(), str(config_file), str(config_file.stat().st_mtime_ns) if config_file else "")
+    if stamp not in _state.config_files:
+        site = from_config_files()
+        _state.config_files = {stamp: (site, _config_file_code(site))}
+    return _state.config_files[stamp]
 
 
 def report(problems: list[Problem]) -> None:
@@ -114,7 +149,7 @@ class PageConverter(Preprocessor):  # type: ignore[misc]
         if PLUGIN_OUTPUT in body:  # the plugin converted this page: nothing is done twice
             return lines
         try:
-            with _lock:
+            with _state.lock:
                 output = self._convert(body)
         except (SiteError, OSError) as error:
             report([Problem(Location("mkdocs_compare.markdown"), str(error))])
@@ -136,8 +171,7 @@ class PageConverter(Preprocessor):  # type: ignore[misc]
             )
             path: str | None = str(context.page.path)
         else:
-            site = from_config_files()
-            code, path = _config_file_code(site), None
+            (site, code), path = _from_config_files(), None
         site_dir = Path(own["site_dir"]) if "site_dir" in own else site.site_dir
         site = ProjectSite(  # absolute: the key of a project must not depend on the working folder
             (Path(own["docs_dir"]) if "docs_dir" in own else site.docs_dir).absolute(),
@@ -149,25 +183,30 @@ class PageConverter(Preprocessor):  # type: ignore[misc]
             site.theme,
         )
         key = json.dumps([str(site), options, repr(code)], sort_keys=True, default=repr)
-        project = _projects.get(key)
+        project = _state.projects.get(key)
         if project is None:
             config, problems = validate_options(site.config_file, options)
             if not config.enabled:
                 return None, path
             if not site.docs_dir.is_dir():
                 raise SiteError(f"docs_dir {site.docs_dir} is not a folder")
-            project = Project(site, config, code, _highlight)
+            project = Project(site, config, code, _state.highlight)
             report(problems + project.problems)
-            _projects.clear()  # one site per process: a changed config replaces it
-            _projects[key] = project
+            _state.projects = {key: project}  # one site per process: a changed config replaces it
         self._key = key
         return project, path
 
-    def _rescan(self, project: Project) -> Project:
-        """The folder read again (a page changed under `zensical serve` or `mkdocs serve`)."""
-        fresh = Project(project.site, project.config, project.renderer.settings.site_code, _highlight)
+    def _rescanned(self, project: Project, helped: Callable[[Project], bool]) -> Project:
+        """The folder read again (a page changed under `zensical serve` or `mkdocs serve`);
+        not within RESCAN_PAUSE of a rescan that did not help, so bodies that match nothing
+        cost one reading of the folder, not one each."""
+        if time.monotonic() - _state.vain_rescan < RESCAN_PAUSE:
+            return project
+        fresh = Project(project.site, project.config, project.renderer.settings.site_code, _state.highlight)
         report(fresh.problems)
-        _projects[self._key] = fresh
+        _state.projects[self._key] = fresh
+        if not helped(fresh):
+            _state.vain_rescan = time.monotonic()
         return fresh
 
     def _convert(self, body: str) -> PageOutput | None:
@@ -175,9 +214,9 @@ class PageConverter(Preprocessor):  # type: ignore[misc]
         if project is None:
             return None
         if path is not None and path in project.index.keys and not project.current(path, body):
-            project = self._rescan(project)
+            project = self._rescanned(project, lambda fresh: fresh.current(str(path), body))
         if path is None or path not in project.texts:
-            path = self._find(project, body)
+            project, path = self._find(project, body)
         if path is None:
             return None
         if path in project.scan.collection.drafts:
@@ -192,11 +231,11 @@ class PageConverter(Preprocessor):  # type: ignore[misc]
             return None
         return self._summary(project, path, body)
 
-    def _find(self, project: Project, body: str) -> str | None:
+    def _find(self, project: Project, body: str) -> tuple[Project, str | None]:
         """The source of a body handed in without its path (MkDocs): matched by body."""
         match = project.index.find(body)
         if match.path is None and has_feature_table(body):
-            project = self._rescan(project)
+            project = self._rescanned(project, lambda fresh: fresh.index.find(body).path is not None)
             match = project.index.find(body)
             if match.path is None:
                 first = next((line.strip() for line in body.split("\n") if line.strip()), "")[:60]
@@ -205,10 +244,10 @@ class PageConverter(Preprocessor):  # type: ignore[misc]
                     f"{project.site.docs_dir}: it is left as it is"
                 )
                 report([Problem(Location(str(project.site.docs_dir)), message, Severity.WARNING)])
-                return None
+                return project, None
         if match.ambiguous:
             log.info(f"compare: a page body matches {', '.join(match.ambiguous)}: {match.path} is used")
-        return match.path
+        return project, match.path
 
     def _summary(self, project: Project, path: str, body: str) -> PageOutput | None:
         before = len(project.problems)
@@ -242,12 +281,9 @@ class PageConverter(Preprocessor):  # type: ignore[misc]
         cannot add files to a site or lines to its config."""
         if not project.config.assets:
             return ""
-        parts = [
-            f"<style>{ASSET_FILES[uri].read_text(encoding='utf-8')}</style>"
-            for uri in stylesheets(project.site.theme)
-        ]
+        parts = [f"<style>{_asset_text(ASSET_FILES[uri])}</style>" for uri in stylesheets(project.site.theme)]
         if summary:
-            parts.append(f"<script>{ASSET_FILES[JS_URI].read_text(encoding='utf-8')}</script>")
+            parts.append(f"<script>{_asset_text(ASSET_FILES[JS_URI])}</script>")
         return "\n".join(parts)
 
 
