@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import posixpath
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import build_in
+from bs4 import BeautifulSoup
+from conftest import SEEDS, build_in, write_docs
 from extension_site import (
+    EXTENSION,
     SUMMARY_SOURCE,
     example_copy,
     extension_config,
@@ -188,3 +191,24 @@ def test_the_summary_is_the_plugins_summary(built: dict[str, object]) -> None:
     assert exported_verdicts(site / EXPORTS[0]) == expected_export_verdicts(pages)
     for export in EXPORTS:
         assert (site / export).read_bytes() == (plugin / export).read_bytes()
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the shared seed pages are not present")
+def test_real_exports_with_only_the_extension(tmp_path: Path) -> None:
+    """The issue's "done when": real exported pages, only `mkdocs_compare.markdown` listed."""
+    pages = {f"compare/{seed.stem}.md": seed.read_text(encoding="utf-8") for seed in sorted(SEEDS.iterdir())}
+    write_docs(tmp_path / "docs", {**pages, "index.md": "# Home\n", SUMMARY_PATH: SUMMARY_SOURCE})
+    config = {"site_name": "Real exports", "theme": {"name": "material"}, "markdown_extensions": [EXTENSION]}
+    zensical_build(tmp_path, config)
+    site = tmp_path / "site"
+    for path, source in pages.items():
+        got = page_html(site, path)
+        assert built_verdicts(got) == expected_verdicts(source, path)
+        parts = page_parts(got)
+        assert parts["hero"] is not None and parts["raw_icons"] == 0, path
+        assert parts["title"] == read_source(source).title
+    summary = page_html(site, SUMMARY_PATH)
+    assert not broken_summary_links(site)
+    cards = BeautifulSoup(summary.read_text(encoding="utf-8"), "html.parser").select("a.cmp-card")
+    linked = {posixpath.normpath(posixpath.join("compare", card["href"])) for card in cards}
+    assert linked == {path.removesuffix(".md") for path in pages}
