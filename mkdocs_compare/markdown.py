@@ -25,12 +25,20 @@ from markdown.postprocessors import Postprocessor  # type: ignore[import-untyped
 from markdown.preprocessors import Preprocessor  # type: ignore[import-untyped]
 
 from .detect import has_feature_table
-from .highlight import HighlightCache, SiteCode, site_code
+from .highlight import HighlightCache, SiteCode
 from .model import Location, Problem, Severity
 from .needs import ASSET_FILES, JS_URI, stylesheets
 from .project import PageOutput, Project, export_target, held_filler
-from .project_site import ZENSICAL_CONFIG, ProjectSite, from_config_files, from_zensical
-from .site import SiteError, find_config_file, read_config, validate_options
+from .project_site import (
+    ZENSICAL_CONFIG,
+    ProjectSite,
+    config_file_code,
+    from_config_files,
+    from_zensical,
+    runs_plugin,
+    zensical_code,
+)
+from .site import SiteError, find_config_file, validate_options
 from .summary import SUMMARY_MARKER
 
 # The plugin's logger (what `get_plugin_logger("compare")` gives): under MkDocs its warnings
@@ -55,7 +63,7 @@ class _State:
         self.lock = threading.RLock()
         self.projects: dict[str, Project] = {}
         self.highlight = HighlightCache()
-        self.config_files: dict[tuple[str, ...], tuple[ProjectSite, SiteCode]] = {}
+        self.config_files: dict[tuple[str, ...], tuple[ProjectSite, SiteCode, bool]] = {}
         self.vain_rescan = -RESCAN_PAUSE
 
 
@@ -67,14 +75,14 @@ def _asset_text(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def _from_config_files() -> tuple[ProjectSite, SiteCode]:
-    """The working folder's config file read once per version of it (MkDocs calls the
-    extension for every page)."""
+def _from_config_files() -> tuple[ProjectSite, SiteCode, bool]:
+    """The working folder's config file (its site, how it highlights fences, whether it runs
+    the compare plugin), read once per version of it: MkDocs calls the extension per page."""
     config_file = find_config_file() or (ZENSICAL_CONFIG if ZENSICAL_CONFIG.is_file() else None)
     stamp = (os.getcwd(), str(config_file), str(config_file.stat().st_mtime_ns) if config_file else "")
     if stamp not in _state.config_files:
         site = from_config_files()
-        _state.config_files = {stamp: (site, _config_file_code(site))}
+        _state.config_files = {stamp: (site, config_file_code(site), runs_plugin(site))}
     return _state.config_files[stamp]
 
 
@@ -92,27 +100,6 @@ def _zensical_context(md: Markdown) -> Any:
     except ImportError:
         return None
     return ContextPreprocessor.from_markdown(md)
-
-
-def _code_of(extensions: list[Any], configs: dict[str, Any]) -> SiteCode:
-    names = [name for name in extensions if isinstance(name, str)]
-    return site_code(names, configs)
-
-
-def _config_file_code(site: ProjectSite) -> SiteCode:
-    """How the config file's Markdown highlights fences (MkDocs: the extension sees no config)."""
-    if site.config_file is None:
-        return SiteCode()
-    names: list[str] = []
-    configs: dict[str, Any] = {}
-    for item in read_config(site.config_file).get("markdown_extensions") or []:
-        if isinstance(item, dict) and len(item) == 1:
-            name, settings = next(iter(item.items()))
-            names.append(name)
-            configs[name] = settings if isinstance(settings, dict) else {}
-        elif isinstance(item, str):
-            names.append(item)
-    return site_code(names, configs)
 
 
 class CompareExtension(Extension):  # type: ignore[misc]
@@ -166,12 +153,12 @@ class PageConverter(Preprocessor):  # type: ignore[misc]
         context = _zensical_context(self.md)
         if context is not None:
             site = from_zensical(context.config)
-            code = _code_of(
-                context.config.get("markdown_extensions") or [], context.config.get("mdx_configs") or {}
-            )
+            code = zensical_code(context.config)
             path: str | None = str(context.page.path)
         else:
-            (site, code), path = _from_config_files(), None
+            (site, code, plugin), path = _from_config_files(), None
+            if plugin:  # MkDocs runs the compare plugin: it converts the pages, this stands aside
+                return None, None
         site_dir = Path(own["site_dir"]) if "site_dir" in own else site.site_dir
         site = ProjectSite(  # absolute: the key of a project must not depend on the working folder
             (Path(own["docs_dir"]) if "docs_dir" in own else site.docs_dir).absolute(),

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .highlight import SiteCode, site_code
 from .site import DEFAULT_DOCS_DIR, SiteError, find_config_file, load_site, read_config
 
 ZENSICAL_CONFIG = Path("zensical.toml")
@@ -82,3 +83,41 @@ def _toml_project(toml_file: Path) -> dict[str, Any]:
         raise SiteError(f"cannot read {toml_file}: {error}") from None
     project = data.get("project")
     return dict(project) if isinstance(project, dict) else {}
+
+
+def zensical_code(config: Mapping[str, Any]) -> SiteCode:
+    """How Zensical's configured Markdown highlights fences (names, settings as it holds them)."""
+    names = [name for name in config.get("markdown_extensions") or [] if isinstance(name, str)]
+    return site_code(names, config.get("mdx_configs") or {})
+
+
+def config_file_code(site: ProjectSite) -> SiteCode:
+    """How the config file's `markdown_extensions` highlight fences, as the plugin reads them."""
+    if site.config_file is None or site.config_file.suffix == ".toml":
+        return SiteCode()
+    names: list[str] = []
+    configs: dict[str, Any] = {}
+    for item in read_config(site.config_file).get("markdown_extensions") or []:
+        if isinstance(item, dict) and len(item) == 1:
+            name, settings = next(iter(item.items()))
+            names.append(str(name))
+            configs[str(name)] = settings if isinstance(settings, dict) else {}
+        elif isinstance(item, str):
+            names.append(item)
+    return site_code(names, configs)
+
+
+def runs_plugin(site: ProjectSite) -> bool:
+    """Whether MkDocs, building with this config file, runs the compare plugin (not turned off)."""
+    if site.config_file is None or site.config_file.suffix == ".toml":
+        return False
+    plugins = read_config(site.config_file).get("plugins")
+    entries = list(plugins.items()) if isinstance(plugins, dict) else []
+    for item in plugins if isinstance(plugins, list) else []:
+        entries.append(
+            next(iter(item.items())) if isinstance(item, dict) and len(item) == 1 else (item, None)
+        )
+    return any(
+        name == "compare" and not (isinstance(value, dict) and value.get("enabled") is False)
+        for name, value in entries
+    )

@@ -91,8 +91,12 @@ def test_the_extension_alone_builds_the_plugins_pages(
 def test_with_the_plugin_too_nothing_is_rendered_twice(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    plugin, _ = _build(tmp_path / "plugin", monkeypatch, plugin=True, extension=False)
-    both, _ = _build(tmp_path / "both", monkeypatch, plugin=True, extension=True)
+    plugin, alone = _build(tmp_path / "plugin", monkeypatch, plugin=True, extension=False)
+    both, records = _build(tmp_path / "both", monkeypatch, plugin=True, extension=True)
+    # Every problem is told once, by the plugin: the extension stands aside (it reads no page).
+    said = [r.getMessage() for r in records if r.name.startswith("mkdocs.plugins.compare")]
+    assert said == [r.getMessage() for r in alone if r.name.startswith("mkdocs.plugins.compare")]
+    assert any("compare/drafty.md" in message for message in said)
     for path in [*PUBLISHED, SUMMARY_PATH]:
         assert _article(page_html(both, path)) == _article(page_html(plugin, path)), path
         assert not inline_styles(page_html(both, path))  # the plugin links its stylesheet itself
