@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from .cms_entries import entry_problems, load_entries
 from .collection import ParseCache, ParseOptions, Scan, scan_pages
+from .escape import escape_html, escape_markdown, safe_url
 from .held import HeldBlock, RenderedPage, fill_blocks, hold_code_from_search
 from .highlight import HighlightCache, SiteCode
 from .model import Comparison, Location, Problem, Severity
@@ -170,7 +171,10 @@ class Project:
             exports = self._compose(plan, lambda page: page_url(page, self.site.use_directory_urls)).exports
         if output.document is None:
             return body, None, exports
-        return insert_summary(body, output.document.markdown), output.document, exports
+        markdown = output.document.markdown
+        if not self.site.source_relative:
+            markdown = raw_download_links(markdown, plan.downloads)
+        return insert_summary(body, markdown), output.document, exports
 
     def _compose(self, plan: SummaryPlan, url_of: Callable[[str], str]) -> SummaryOutput:
         config, pages = self.config, self.scan.collection.pages
@@ -218,3 +222,15 @@ def export_target(site_dir: Path, path: str) -> Path | None:
     target = (site_dir / normal).resolve()
     root = site_dir.resolve()
     return target if target.is_relative_to(root) and target != root else None
+
+
+def raw_download_links(markdown: str, downloads: list[tuple[str, str]]) -> str:
+    """The summary's links to its exports as raw HTML: MkDocs checks Markdown links against
+    the docs' files, and the exports an extension writes into the built site are not among
+    them (the plugin adds them as files); a custom template's other links stay as they are."""
+    for label, link in downloads:
+        written = f"[{escape_markdown(label)}]({safe_url(link)})"
+        markdown = markdown.replace(
+            written, f'<a href="{escape_html(safe_url(link))}">{escape_html(label)}</a>'
+        )
+    return markdown

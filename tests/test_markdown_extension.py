@@ -81,6 +81,12 @@ def test_the_extension_alone_builds_the_plugins_pages(
     # MkDocs builds the draft without the plugin: it is left as it is, with a warning.
     warnings = [r.getMessage() for r in records if r.levelno >= logging.WARNING]
     assert "compare: compare/drafty.md: draft page: this generator builds it" in "\n".join(warnings)
+    assert not [message for message in warnings if "comparisons." in message]  # links MkDocs cannot check
+    downloads = BeautifulSoup(page_html(site, SUMMARY_PATH).read_text(encoding="utf-8"), "html.parser")
+    assert [a["href"] for a in downloads.select("article a[href^=comparisons]")] == [
+        "comparisons.json",
+        "comparisons.csv",
+    ]
     assert not page_html(plugin, "compare/drafty.md").exists()
     assert page_html(site, "compare/drafty.md").is_file()
     # Other pages are what MkDocs makes of them.
