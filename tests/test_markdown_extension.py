@@ -3,13 +3,26 @@ nothing is rendered twice; bodies it cannot place are warnings."""
 
 from __future__ import annotations
 
+import importlib.util
 import logging
+import subprocess
+import sys
 from pathlib import Path
 
+import markdown
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from conftest import build_in, write_docs
-from extension_site import EXTENSION, SUMMARY_SOURCE, inline_styles, page_parts
+from extension_site import (
+    EXTENSION,
+    SUMMARY_SOURCE,
+    example_copy,
+    extension_config,
+    inline_styles,
+    page_parts,
+    plugin_options,
+)
 from portable import (
     EXPORTS,
     GENERATED_PAGES,
@@ -17,6 +30,7 @@ from portable import (
     broken_summary_links,
     built_matrix,
     built_verdicts,
+    by_feature_key,
     expected_export_verdicts,
     expected_matrix,
     expected_verdicts,
@@ -24,6 +38,7 @@ from portable import (
     page_html,
 )
 
+import mkdocs_compare.markdown as extension_module
 from mkdocs_compare.needs import ASSET_FILES, CSS_URI
 
 # The generated pages MkDocs can read without the plugin (it stops on invalid UTF-8 itself).
@@ -150,3 +165,69 @@ def test_an_unknown_option_is_a_warning(tmp_path: Path, monkeypatch: pytest.Monk
     messages = [r.getMessage() for r in built.records if r.levelno >= logging.WARNING]
     assert any("compare plugin option 'relatd'" in message for message in messages), messages
     assert built_verdicts(page_html(built.site_dir, "compare/conveyor.md"))  # the page is still built
+
+
+@pytest.mark.skipif(importlib.util.find_spec("properdocs") is None, reason="properdocs is not installed")
+def test_properdocs_with_only_the_extension(tmp_path: Path) -> None:
+    """properdocs (in a child process: it takes over `mkdocs.*` imports) without the plugin."""
+    docs, config = example_copy(tmp_path)
+    site_config = {**extension_config(config), "docs_dir": "docs", "site_dir": "built"}
+    (tmp_path / "properdocs.yml").write_text(yaml.safe_dump(site_config, sort_keys=False), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "properdocs", "build"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    site = tmp_path / "built"
+    pages = {
+        path.relative_to(docs).as_posix(): path.read_bytes()
+        for path in sorted((docs / "compare").glob("lattice-vs-*.md"))
+        if b"draft: true" not in path.read_bytes()
+    }
+    assert len(pages) >= 5
+    for path, source in pages.items():
+        assert built_verdicts(page_html(site, path)) == expected_verdicts(source, path)
+    aliases = plugin_options(config).get("feature_aliases") or {}
+    matrix = built_matrix(page_html(site, SUMMARY_PATH))
+    assert by_feature_key(matrix, aliases) == by_feature_key(expected_matrix(pages), aliases)
+    assert not broken_summary_links(site)
+    assert exported_verdicts(site / EXPORTS[0]) == expected_export_verdicts(pages)
+
+
+def test_an_edited_page_is_read_again_but_strays_cost_one_scan(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As under `mkdocs serve`: one process converts pages again after an edit."""
+    path = "compare/conveyor.md"
+    write_docs(tmp_path / "docs", {"index.md": "# Home\n", path: PAGES[path]})
+    (tmp_path / "mkdocs.yml").write_text("site_name: serve\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(extension_module._state, "vain_rescan", float("-inf"))
+    scans = []
+    real_project = extension_module.Project
+
+    def counted(*args: object) -> object:
+        scans.append(args)
+        return real_project(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(extension_module, "Project", counted)
+
+    def convert(text: str) -> str:
+        body = text.split("\n---\n", 1)[1]  # the body, as MkDocs hands it on
+        return markdown.markdown(body, extensions=[extension_module.makeExtension()])
+
+    assert "Handles it natively." in convert(PAGES[path])
+    edited = PAGES[path].replace("Handles it natively.", "Handles it out of the box.")
+    assert edited != PAGES[path]
+    (tmp_path / "docs" / path).write_text(edited, encoding="utf-8")
+    html = convert(edited)
+    assert "Handles it out of the box." in html and "compare-grid" in html
+    assert len(scans) == 2
+    for number in range(30):  # pages with a feature table that is in no source
+        stray = edited.replace("Handles it out of the box.", f"Stray {number}.")
+        assert "compare-grid" not in convert(stray)
+    assert len(scans) == 3  # one more reading of the folder, not thirty
