@@ -24,6 +24,7 @@ from markdown import Extension, Markdown  # type: ignore[import-untyped]
 from markdown.postprocessors import Postprocessor  # type: ignore[import-untyped]
 from markdown.preprocessors import Preprocessor  # type: ignore[import-untyped]
 
+from .collection import ParseCache
 from .detect import has_feature_table
 from .highlight import HighlightCache, SiteCode
 from .model import Location, Problem, Severity
@@ -63,6 +64,7 @@ class _State:
         self.lock = threading.RLock()
         self.projects: dict[str, Project] = {}
         self.highlight = HighlightCache()
+        self.parse = ParseCache()  # pages parsed again only when their text changed (serve)
         self.config_files: dict[tuple[str, ...], tuple[ProjectSite, SiteCode, bool]] = {}
         self.vain_rescan = -RESCAN_PAUSE
 
@@ -177,7 +179,7 @@ class PageConverter(Preprocessor):  # type: ignore[misc]
                 return None, path
             if not site.docs_dir.is_dir():
                 raise SiteError(f"docs_dir {site.docs_dir} is not a folder")
-            project = Project(site, config, code, _state.highlight)
+            project = Project(site, config, code, _state.highlight, _state.parse)
             report(problems + project.problems)
             _state.projects = {key: project}  # one site per process: a changed config replaces it
         self._key = key
@@ -189,7 +191,8 @@ class PageConverter(Preprocessor):  # type: ignore[misc]
         cost one reading of the folder, not one each."""
         if time.monotonic() - _state.vain_rescan < RESCAN_PAUSE:
             return project
-        fresh = Project(project.site, project.config, project.renderer.settings.site_code, _state.highlight)
+        code = project.renderer.settings.site_code
+        fresh = Project(project.site, project.config, code, _state.highlight, _state.parse)
         report(fresh.problems)
         _state.projects[self._key] = fresh
         if not helped(fresh):

@@ -58,30 +58,38 @@ class Project:
     """One docs folder with one set of options, scanned on creation."""
 
     def __init__(
-        self, site: ProjectSite, config: CompareConfig, code: SiteCode, highlight: HighlightCache
+        self,
+        site: ProjectSite,
+        config: CompareConfig,
+        code: SiteCode,
+        highlight: HighlightCache,
+        cache: ParseCache | None = None,
     ) -> None:
         self.site = site
         self.config = config
         files = source_files(site.docs_dir, site.excluded)
         self.files = files
-        self.texts: dict[str, str] = {}
         self.problems: list[Problem] = []
-        for path in files:
-            if path.lower().endswith(MARKDOWN_SUFFIXES):
-                self._read(path)
+        raw = {path: self._read(path) for path in files if path.lower().endswith(MARKDOWN_SUFFIXES)}
+        sources = {path: data for path, data in raw.items() if data is not None}
         options = ParseOptions(
             product=config.product, detect_key=config.detect_key, max_features=config.max_features
         )
         self.scan: Scan = scan_pages(
-            list(self.texts),
-            lambda path: self.texts[path].encode("utf-8", "surrogatepass"),
-            ParseCache(),
+            list(sources),
+            sources.__getitem__,
+            cache or ParseCache(),
             options,
             patterns=config.paths,
             include_drafts=config.drafts,
             max_age=config.max_age,
         )
         self.problems += self.scan.problems
+        # Every page's text as the build reads it (repaired ones as the scan repaired them).
+        self.texts = {
+            path: self.scan.decoded.get(path) or decode_source(data, path)[0]
+            for path, data in sources.items()
+        }
         base = Path(config.config_file_path).parent if config.config_file_path else None
         entries = load_entries(
             Path(config.advantages_file) if config.advantages_file else None,
@@ -112,15 +120,12 @@ class Project:
             message = f"has the same body as {others}: a Markdown extension cannot tell them apart"
             self.problems.append(Problem(where, message + " (the first is used)"))
 
-    def _read(self, path: str) -> None:
+    def _read(self, path: str) -> bytes | None:
         try:
-            data = (self.site.docs_dir / path).read_bytes()
+            return (self.site.docs_dir / path).read_bytes()
         except OSError as error:
             self.problems.append(Problem(Location(path), f"cannot read: {error.strerror or error}"))
-            return
-        self.texts[path], problem = decode_source(data, path)
-        if problem is not None:
-            self.problems.append(problem)
+            return None
 
     def url_of(self, path: str) -> str:
         """A page's URL as raw HTML must give it: its source path where the generator resolves
