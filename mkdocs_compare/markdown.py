@@ -67,6 +67,7 @@ class _State:
         self.parse = ParseCache()  # pages parsed again only when their text changed (serve)
         self.config_files: dict[tuple[str, ...], tuple[ProjectSite, SiteCode, bool]] = {}
         self.vain_rescan = -RESCAN_PAUSE
+        self.failures: set[str] = set()  # sites that could not be read, already reported
 
 
 _state = _State()
@@ -141,7 +142,9 @@ class PageConverter(Preprocessor):  # type: ignore[misc]
             with _state.lock:
                 output = self._convert(body)
         except (SiteError, OSError) as error:
-            report([Problem(Location("mkdocs_compare.markdown"), str(error))])
+            if str(error) not in _state.failures:  # once, not once per page
+                _state.failures.add(str(error))
+                report([Problem(Location("mkdocs_compare.markdown"), str(error))])
             return lines
         if output is None:
             return lines

@@ -231,3 +231,14 @@ def test_an_edited_page_is_read_again_but_strays_cost_one_scan(
         stray = edited.replace("Handles it out of the box.", f"Stray {number}.")
         assert "compare-grid" not in convert(stray)
     assert len(scans) == 3  # one more reading of the folder, not thirty
+
+
+def test_a_docs_dir_that_is_not_there_is_one_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_docs(tmp_path / "docs", {"index.md": "# Home\n", "a.md": "# A\n", "b.md": "# B\n"})
+    monkeypatch.chdir(tmp_path)
+    built = build_in(tmp_path, _config(plugin=False, extension=True, options={"docs_dir": "missing"}))
+    messages = [r.getMessage() for r in built.records if r.levelno >= logging.WARNING]
+    assert [m for m in messages if "missing is not a folder" in m] == [
+        f"compare: mkdocs_compare.markdown: docs_dir {tmp_path / 'missing'} is not a folder"
+    ]
+    assert '<h1 id="a">A</h1>' in page_html(built.site_dir, "a.md").read_text(encoding="utf-8")
