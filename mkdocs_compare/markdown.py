@@ -68,6 +68,7 @@ class _State:
         self.config_files: dict[tuple[str, ...], tuple[ProjectSite, SiteCode, bool]] = {}
         self.vain_rescan = -RESCAN_PAUSE
         self.failures: set[str] = set()  # sites that could not be read, already reported
+        self.disabled: set[str] = set()  # keys of sites whose options say `enabled: false`
 
 
 _state = _State()
@@ -176,9 +177,10 @@ class PageConverter(Preprocessor):  # type: ignore[misc]
         )
         key = json.dumps([str(site), options, repr(code)], sort_keys=True, default=repr)
         project = _state.projects.get(key)
-        if project is None:
+        if project is None and key not in _state.disabled:
             config, problems = validate_options(site.config_file, options)
             if not config.enabled:
+                _state.disabled.add(key)
                 return None, path
             if not site.docs_dir.is_dir():
                 raise SiteError(f"docs_dir {site.docs_dir} is not a folder")
@@ -186,6 +188,8 @@ class PageConverter(Preprocessor):  # type: ignore[misc]
             report(problems + project.problems)
             _state.projects = {key: project}  # one site per process: a changed config replaces it
         self._key = key
+        if project is None:  # `enabled: false`
+            return None, path
         return project, path
 
     def _rescanned(self, project: Project, helped: Callable[[Project], bool]) -> Project:

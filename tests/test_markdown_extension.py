@@ -242,3 +242,14 @@ def test_a_docs_dir_that_is_not_there_is_one_warning(tmp_path: Path, monkeypatch
         f"compare: mkdocs_compare.markdown: docs_dir {tmp_path / 'missing'} is not a folder"
     ]
     assert '<h1 id="a">A</h1>' in page_html(built.site_dir, "a.md").read_text(encoding="utf-8")
+
+
+def test_enabled_false_leaves_every_page_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = "compare/conveyor.md"
+    write_docs(tmp_path / "docs", {"index.md": "# Home\n", path: PAGES[path], SUMMARY_PATH: SUMMARY_SOURCE})
+    monkeypatch.chdir(tmp_path)
+    built = build_in(tmp_path, _config(plugin=False, extension=True, options={"enabled": False}))
+    html = _article(page_html(built.site_dir, path))
+    assert "compare-grid" not in html and "<table>" in html and "<style>" not in html
+    assert "cmp-matrix" not in _article(page_html(built.site_dir, SUMMARY_PATH))
+    assert not (built.site_dir / EXPORTS[0]).exists()
