@@ -84,7 +84,7 @@ def _rows_ours(text: str) -> Rows:
     result = parse_comparison(text, "page.md")
     assert result.comparison is not None
     return [
-        (f.name, f.product.verdict.value, f.product.note, f.tool.verdict.value, f.tool.note)
+        (f.name, f.product.verdict, f.product.note, f.tool.verdict, f.tool.note)
         for f in result.comparison.features
     ]
 
@@ -94,7 +94,7 @@ def _rows_table_reader(fragment: str) -> Rows:
 
     table = read_table(fragment, 1, lambda *args, **kwargs: None)
     return [
-        (f.name, f.product.verdict.value, f.product.note, f.tool.verdict.value, f.tool.note)
+        (f.name, f.product.verdict, f.product.note, f.tool.verdict, f.tool.note)
         for f in table.features
     ]
 

@@ -13,10 +13,11 @@ from collections.abc import Callable
 
 from .blocks import Block, find_blocks
 from .located import Warn
-from .model import CodeSample, Comparison, Severity
+from .model import CodeSample, Comparison, Severity, VerdictScale
 from .safe_html import SafeHTMLParser, TextParser, Unsure, prepare, read_xml, unclosed_comments, xml_parser
 from .table import read_table
 from .text import shown, squeeze, visible
+from .verdicts import DEFAULT_SCALE
 
 
 class _Items:
@@ -99,10 +100,17 @@ def _read_gap(gap: str) -> tuple[str, tuple[int, ...]]:
 class BodyReader:
     """Reads a page body into a `Comparison`; `line_at` maps a body offset to a source line."""
 
-    def __init__(self, line_at: Callable[[int], int], warn: Warn, max_features: int) -> None:
+    def __init__(
+        self,
+        line_at: Callable[[int], int],
+        warn: Warn,
+        max_features: int,
+        verdicts: VerdictScale = DEFAULT_SCALE,
+    ) -> None:
         self.line_at = line_at
         self.warn = warn
         self.max_features = max_features
+        self.verdicts = verdicts
         self.rows = 0  # table rows read so far: a second table's rows are numbered on
 
     def read(self, comparison: Comparison, body: str) -> None:
@@ -142,7 +150,7 @@ class BodyReader:
             self.warn(
                 "another table after the feature table: its rows are added to the feature table's", line=line
             )
-        table = read_table(body[block.start : block.end], line, self.warn, self.rows + 1)
+        table = read_table(body[block.start : block.end], line, self.warn, self.rows + 1, self.verdicts)
         comparison.features.extend(table.features)
         self.rows += table.rows
         for stray_line, text in table.stray_text:

@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from .model import Comparison, Location, ParseResult, Problem, RelatedLink, Severity
+from .model import Comparison, Location, ParseResult, Problem, RelatedLink, Severity, VerdictScale
 from .parse import (
     DEFAULT_DETECT_KEY,
     DEFAULT_MAX_FEATURES,
@@ -24,6 +24,7 @@ from .parse import (
 )
 from .review import review_problems
 from .urls import relative_link, relative_url
+from .verdicts import DEFAULT_SCALE
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class ParseOptions:
     product: str | None = None
     detect_key: str = DEFAULT_DETECT_KEY
     max_features: int = DEFAULT_MAX_FEATURES
+    verdicts: VerdictScale = DEFAULT_SCALE  # which icon classes are verdicts
 
 
 class ParseCache:
@@ -58,6 +60,7 @@ class ParseCache:
                     product=options.product,
                     detect_key=options.detect_key,
                     max_features=options.max_features,
+                    verdicts=options.verdicts,
                 )
             except Exception as error:  # a bug of ours: say it, never let a traceback or raw HTML out
                 result = _unreadable(path, error)

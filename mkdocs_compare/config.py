@@ -2,8 +2,27 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import BaseConfigOption
+
+from .verdicts import VerdictsError, read_verdicts
+
+
+class Verdicts(BaseConfigOption[dict[str, dict[str, str]]]):
+    """Icon class -> {label, type}, checked by the core (`verdicts.read_verdicts`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default: dict[str, dict[str, str]] = {}
+
+    def run_validation(self, value: Any) -> dict[str, dict[str, str]]:
+        try:
+            return read_verdicts({} if value is None else value)
+        except VerdictsError as error:
+            raise base.ValidationError(str(error)) from None
 
 
 class CompareConfig(base.Config):
@@ -23,6 +42,9 @@ class CompareConfig(base.Config):
     # A folder whose templates replace the package's ones of the same name.
     custom_templates = c.Optional(c.Dir(exists=True))
     labels = c.DictOfItems(c.Type(str), default={})
+    # The verdict vocabulary: icon class -> {label, type} (a Material admonition type), merged
+    # over yes (Yes, success) and no (No, failure); e.g. partial: {label: Partly, type: warning}.
+    verdicts = Verdicts()
     # Highlight code samples exported without a language, as a guessed one (off: plain text).
     guess_language = c.Type(bool, default=False)
     # No effect, kept so that existing configurations load: the plugin no longer adds Markdown

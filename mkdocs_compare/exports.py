@@ -24,7 +24,7 @@ _CSV_RISKY = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _assessment(assessment: Assessment) -> dict[str, str]:
-    return {"verdict": assessment.verdict.value, "note": assessment.note}
+    return {"verdict": assessment.verdict, "note": assessment.note}
 
 
 def _reviewed(page: Comparison) -> str | None:
@@ -38,6 +38,10 @@ def export_data(model: SummaryModel) -> dict[str, Any]:
     return {
         "version": JSON_VERSION,
         "product": model.product,
+        # The vocabulary, best first, "unknown" last: what each `verdict` value below means.
+        "verdicts": [
+            {"verdict": kind.name, "label": kind.label, "type": kind.type} for kind in model.verdicts.all
+        ],
         "comparisons": [
             {
                 "tool": row.page.tool_name,
@@ -94,9 +98,9 @@ def export_csv(model: SummaryModel) -> str:
                     row.url,
                     feature.name,
                     model.keys[(row.page.path, index)],
-                    feature.tool.verdict.value,
+                    feature.tool.verdict,
                     feature.tool.note,
-                    feature.product.verdict.value,
+                    feature.product.verdict,
                     feature.product.note,
                     reviewed,
                 )

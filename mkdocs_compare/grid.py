@@ -11,18 +11,32 @@ from typing import NamedTuple
 from markupsafe import Markup
 
 from .escape import html_text
-from .model import Comparison, Feature, Verdict
+from .model import Comparison, Feature, VerdictScale
+from .verdicts import DEFAULT_SCALE
 
-VERDICT_ADMONITION = {Verdict.YES: "success", Verdict.NO: "failure", Verdict.UNKNOWN: "question"}
+
+class VerdictTypes(dict[str, str]):
+    """Verdict -> admonition type, for templates; a verdict the scale lacks is UNKNOWN's."""
+
+    def __init__(self, verdicts: VerdictScale) -> None:
+        super().__init__((kind.name, kind.type) for kind in verdicts.all)
+        self.unknown = verdicts.unknown.type
+
+    def __missing__(self, key: str) -> str:
+        return self.unknown
+
+
+# The default vocabulary's types (yes, no, unknown), for code that imported this name.
+VERDICT_ADMONITION = VerdictTypes(DEFAULT_SCALE)
 
 
 class GridCell(NamedTuple):
     """One verdict of the feature grid, as `feature_grid.html` prints it."""
 
     who: str  # the product's or the tool's name
-    admonition: str  # the admonition type: success, failure or question
-    verdict: str  # yes, no or unknown
-    label: str  # the verdict's label ("Yes")
+    admonition: str  # the admonition type (option `verdicts`): success, failure, question...
+    verdict: str  # the verdict: yes, no, another mapped icon class, or unknown
+    label: str  # the verdict's label ("Yes", "Partly")
     note: str
 
 
@@ -57,7 +71,9 @@ def feature_anchors(comparison: Comparison) -> list[str]:
     return anchors
 
 
-def grid_html(comparison: Comparison, labels: Mapping[str, str]) -> Markup:
+def grid_html(
+    comparison: Comparison, labels: Mapping[str, str], verdicts: VerdictScale = DEFAULT_SCALE
+) -> Markup:
     """What `templates/feature_grid.html` renders, written out in Python.
 
     The grid is the one loop of a page that runs per feature and per verdict, and Jinja's
@@ -66,10 +82,8 @@ def grid_html(comparison: Comparison, labels: Mapping[str, str]) -> Markup:
     """
     h = html_text
     product, tool = h(comparison.product_name), h(comparison.tool_name)
-    verdicts = {
-        verdict: (h(VERDICT_ADMONITION[verdict]), h(verdict.value), h(labels[verdict.value]))
-        for verdict in Verdict
-    }
+    styles = {kind.name: (h(kind.type), h(kind.name), h(kind.label)) for kind in verdicts.all}
+    unknown = styles[verdicts.unknown.name]
     out = [
         f'<div class="compare-grid" role="table" aria-label="{h(labels["features"])}: '
         f'{product} vs {tool}">\n'
@@ -83,7 +97,7 @@ def grid_html(comparison: Comparison, labels: Mapping[str, str]) -> Markup:
             f'<div class="compare-grid__feature" role="rowheader">{h(feature.name)}</div>\n'
         )
         for who, assessment in ((product, feature.product), (tool, feature.tool)):
-            kind, verdict, label = verdicts[assessment.verdict]
+            kind, verdict, label = styles.get(assessment.verdict, unknown)
             note = f"<p>{h(assessment.note)}</p>" if assessment.note else ""
             out.append(
                 f'<div class="admonition {kind} compare-verdict compare-verdict--{verdict}" role="cell">'

@@ -11,13 +11,58 @@ from typing import Any
 
 from .printable import FIELD_LIMIT, escape_controls, one_line
 
+# The verdict of a cell with no icon, or with an icon class the `verdicts` vocabulary lacks.
+UNKNOWN = "unknown"
 
-class Verdict(str, enum.Enum):
-    """A product's answer for one feature, as the exported icon said it."""
 
-    YES = "yes"
-    NO = "no"
-    UNKNOWN = "unknown"
+@dataclass(frozen=True)
+class VerdictKind:
+    """One verdict of the vocabulary: the icon class that says it, its label and admonition type.
+
+    `code` names it in the summary's cell classes (`t-y`, `p-v3`): short, as there is one per
+    cell, and made by the package, never from config text.
+    """
+
+    name: str  # the icon class, lowercase ("yes", "partial"), or UNKNOWN
+    label: str  # "Yes", "Partly": config text, escaped wherever it is written
+    type: str  # a Material admonition type ("success", "warning"), checked against a fixed list
+    code: str
+
+
+@dataclass(frozen=True)
+class VerdictScale:
+    """The verdict vocabulary (option `verdicts`): icon classes in their order, best first.
+
+    Data, not code: the parser maps icon classes through it, the renderers take labels and
+    types from it, the summary sorts by its order (UNKNOWN last). Built by `verdicts.verdict_scale`.
+    """
+
+    kinds: tuple[VerdictKind, ...]
+    unknown: VerdictKind
+    _by_name: dict[str, VerdictKind] = field(init=False, repr=False, compare=False, hash=False)
+    _rank: dict[str, int] = field(init=False, repr=False, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_name", {kind.name: kind for kind in self.kinds})
+        object.__setattr__(self, "_rank", {kind.name: index for index, kind in enumerate(self.kinds)})
+
+    @property
+    def all(self) -> tuple[VerdictKind, ...]:
+        """Every verdict, UNKNOWN last."""
+        return (*self.kinds, self.unknown)
+
+    def verdict(self, icon_class: str) -> str:
+        """The verdict an icon class says: its lowercase name when mapped, else UNKNOWN."""
+        name = icon_class.lower()
+        return name if name in self._by_name else UNKNOWN
+
+    def kind(self, verdict: str) -> VerdictKind:
+        """A verdict's entry; anything not in the vocabulary is UNKNOWN's."""
+        return self._by_name.get(verdict, self.unknown)
+
+    def rank(self, verdict: str) -> int:
+        """Its place in the order (0 the best); UNKNOWN and unmapped ones last."""
+        return self._rank.get(verdict, len(self.kinds))
 
 
 class Severity(str, enum.Enum):
@@ -64,9 +109,9 @@ class Problem:
 class Assessment:
     """One product's verdict on one feature, with its explanatory note."""
 
-    verdict: Verdict
+    verdict: str  # a mapped icon class (lowercase) or UNKNOWN: see VerdictScale
     note: str = ""
-    icon_class: str = ""
+    icon_class: str = ""  # as written in the export ("" without an icon)
 
 
 @dataclass(frozen=True)

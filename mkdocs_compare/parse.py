@@ -19,8 +19,9 @@ from .front_matter import DEFAULT_DETECT_KEY as DEFAULT_DETECT_KEY  # re-exporte
 from .front_matter import Loaded, carries_key, may_name_key, normalize_newlines, read_front_matter
 from .front_matter import split_front_matter as split_front_matter  # re-exported
 from .language import guess_language
-from .model import Comparison, Location, ParseResult, Problem, Severity
+from .model import Comparison, Location, ParseResult, Problem, Severity, VerdictScale
 from .salvage import salvage
+from .verdicts import DEFAULT_SCALE
 
 __all__ = ["guess_language"]  # imported from here by render.py
 
@@ -59,8 +60,9 @@ def parse_comparison(
     product: str | None = None,
     detect_key: str = DEFAULT_DETECT_KEY,
     max_features: int = DEFAULT_MAX_FEATURES,
+    verdicts: VerdictScale = DEFAULT_SCALE,
 ) -> ParseResult:
-    """Parse one source page.
+    """Parse one source page (`verdicts`: which icon classes are verdicts).
 
     The result's `comparison` is None when the page is not a comparison page: its front
     matter, as MkDocs reads it, lacks the detect key, or the page has neither a feature table
@@ -92,6 +94,7 @@ def parse_comparison(
     parser = _Parser(
         path, front.source, meta, front.body, front.body_offset, product, detect_key, max_features, loaded
     )
+    parser.verdicts = verdicts
     parser.problems[:0] = problems
     return parser.run()
 
@@ -120,6 +123,7 @@ class _Parser:
         self.detect_key = detect_key
         self.max_features = max_features
         self.problems: list[Problem] = []
+        self.verdicts = DEFAULT_SCALE
         self.fields = Fields(path, self.meta, loaded, front_matter, self.problems)
         self._newlines = [match.start() for match in re.finditer("\n", body)]
 
@@ -151,4 +155,4 @@ class _Parser:
         return ParseResult(comparison, self.problems)
 
     def parse_body(self, comparison: Comparison) -> None:
-        BodyReader(self.line_at, self.warn, self.max_features).read(comparison, self.body)
+        BodyReader(self.line_at, self.warn, self.max_features, self.verdicts).read(comparison, self.body)

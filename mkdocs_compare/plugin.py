@@ -25,6 +25,7 @@ from .page_head import HeadSettings, comparison_head, summary_head
 from .render import Renderer, RenderSettings
 from .summary import SummaryDocument, category_name, compose_summary, plan_summary
 from .urls import relative_url
+from .verdicts import verdict_scale
 
 log = get_plugin_logger("compare")
 
@@ -89,10 +90,12 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         self.rendered_ahead = False
         self.urls = {}
         self.summary_url = None
+        verdicts = verdict_scale(self.config.verdicts, self.config.labels)
         self.options = ParseOptions(
             product=self.config.product,
             detect_key=self.config.detect_key,
             max_features=self.config.max_features,
+            verdicts=verdicts,
         )
         self.entries = load_entries(
             Path(self.config.advantages_file) if self.config.advantages_file else None,
@@ -112,6 +115,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
                 entries=self.entries,
                 show_advantages=bool(self.config.advantages_file),
                 show_testimonials=bool(self.config.quotes_file),
+                verdicts=verdicts,
             ),
             self.highlight_cache,
         )
@@ -197,6 +201,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             aliases=self.config.feature_aliases,
             max_features=self.config.summary_max_features,
             categories=self.config.categories,
+            verdicts=self.renderer.verdicts,
         )
         report(output.model.hints)
         for path, text in output.exports.items():

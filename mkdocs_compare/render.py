@@ -22,13 +22,14 @@ from . import __version__
 from .cms_entries import Entries, resolve
 from .escape import _HTML_RE as _HTML_SPECIAL_RE
 from .escape import code_fence, escape_html, escape_markdown, inert_code, safe_url
-from .grid import VERDICT_ADMONITION, GridCell, GridRow, feature_anchors, grid_html, slugify
+from .grid import VERDICT_ADMONITION, GridCell, GridRow, VerdictTypes, feature_anchors, grid_html, slugify
 from .held import HeldBlock, RenderedPage, html_block, plain_for_search, plain_for_search_marks
 from .highlight import CodeHighlighter, HighlightCache, SiteCode
-from .model import CodeSample, Comparison, RelatedLink
+from .model import CodeSample, Comparison, RelatedLink, VerdictScale
 from .parse import guess_language
 from .review import format_date, review_date
 from .urls import rebase_url
+from .verdicts import verdict_scale
 
 # Names other modules and custom code import from here (they moved to grid.py).
 __all__ = ["DEFAULT_LABELS", "VERDICT_ADMONITION", "RenderSettings", "Renderer", "feature_anchors", "slugify"]
@@ -65,6 +66,8 @@ class RenderSettings:
     entries: Entries | None = None
     show_advantages: bool = False
     show_testimonials: bool = False
+    # The verdict vocabulary; None: the defaults, labelled by `labels` (yes, no, unknown).
+    verdicts: VerdictScale | None = None
 
 
 class CodeTab(NamedTuple):
@@ -222,6 +225,8 @@ class Renderer:
         )
         self.env.globals["plain_for_search"] = plain_for_search
         self.labels = {**DEFAULT_LABELS, **dict(self.settings.labels)}
+        self.verdicts = self.settings.verdicts or verdict_scale(labels=self.labels)
+        self.verdict_types = VerdictTypes(self.verdicts)
         # Placeholders carry a per-build token, so no text can name one by chance.
         self.nonce = secrets.token_hex(6)
         custom = self.settings.custom_templates
@@ -258,10 +263,11 @@ class Renderer:
             icon_url=rebase_url(safe_url(comparison.tool_icon_url), comparison.path, page_url),
             rows=_Lazy(lambda: self._rows(comparison)),
             code_tabs=_Lazy(lambda: self._code_tabs(comparison, held is not None)),
-            grid_html=None if self.grid_overridden else grid_html(comparison, self.labels),
+            grid_html=None if self.grid_overridden else grid_html(comparison, self.labels, self.verdicts),
             related=list(related),
             labels=self.labels,
-            admonition=VERDICT_ADMONITION,
+            admonition=self.verdict_types,
+            verdicts=self.verdicts,
             _held_blocks=held,
             portable=held is None,
             _nonce=self.nonce,
@@ -298,13 +304,11 @@ class Renderer:
 
     def _rows(self, comparison: Comparison) -> list[GridRow]:
         who = (comparison.product_name, comparison.tool_name)
-        labels = self.labels
         rows = []
         for feature, anchor in zip(comparison.features, feature_anchors(comparison), strict=True):
             cells = []
             for name, assessment in zip(who, (feature.product, feature.tool), strict=True):
-                verdict = assessment.verdict.value
-                kind = VERDICT_ADMONITION[assessment.verdict]
-                cells.append(GridCell(name, kind, verdict, labels[verdict], assessment.note))
+                kind = self.verdicts.kind(assessment.verdict)
+                cells.append(GridCell(name, kind.type, kind.name, kind.label, assessment.note))
             rows.append(GridRow(feature, anchor, cells))
         return rows

@@ -13,12 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .located import Warn
-from .model import Assessment, Feature, Severity, Verdict
+from .model import UNKNOWN, Assessment, Feature, Severity, VerdictScale
 from .safe_html import prepare, unclosed_comments
 from .table_rows import Cell, Row, table_rows
 from .text import shown, squeeze, visible
-
-_VERDICTS = {"yes": Verdict.YES, "no": Verdict.NO}  # icon class -> verdict
+from .verdicts import DEFAULT_SCALE
 
 
 @dataclass
@@ -30,10 +29,13 @@ class Table:
     stray_text: list[tuple[int, str]]  # (line, text)
 
 
-def read_table(fragment: str, first_line: int, warn: Warn, first_row: int = 1) -> Table:
+def read_table(
+    fragment: str, first_line: int, warn: Warn, first_row: int = 1, verdicts: VerdictScale = DEFAULT_SCALE
+) -> Table:
     """Read a `<table>…</table>` fragment starting at source line `first_line`.
 
-    Rows are numbered from `first_row` (a page's second table goes on from its first).
+    Rows are numbered from `first_row` (a page's second table goes on from its first). Icon
+    classes are verdicts when `verdicts` maps them; any other is warned about.
     """
     prepared, unclosed = prepare(fragment)
     if unclosed:
@@ -53,7 +55,7 @@ def read_table(fragment: str, first_line: int, warn: Warn, first_row: int = 1) -
                 severity=Severity.INFO,
             )
             continue
-        feature = _feature(row, number, warn)
+        feature = _feature(row, number, warn, verdicts)
         if feature is not None:
             features.append(feature)
     return Table(features, len(rows.rows), rows.stray)
@@ -67,7 +69,7 @@ def _is_header(row: Row) -> bool:
     )
 
 
-def _feature(row: Row, number: int, warn: Warn) -> Feature | None:
+def _feature(row: Row, number: int, warn: Warn, verdicts: VerdictScale) -> Feature | None:
     cells = row.cells
     name = " ".join("".join(cells[0].text).split()) if cells else ""
     if name and not name[0].isalnum():
@@ -81,8 +83,8 @@ def _feature(row: Row, number: int, warn: Warn) -> Feature | None:
     count = len(cells)
     if count != 3:
         warn(f"row has {count} cells, expected 3 (feature, product, tool)", line=row.line, row=number)
-    product = _assessment(cells[1], name, "product", number, warn) if count > 1 else _UNSTATED
-    tool = _assessment(cells[2], name, "tool", number, warn) if count > 2 else _UNSTATED
+    product = _assessment(cells[1], name, "product", number, warn, verdicts) if count > 1 else _UNSTATED
+    tool = _assessment(cells[2], name, "tool", number, warn, verdicts) if count > 2 else _UNSTATED
     extra = (
         tuple(shown(squeeze("".join(c.text) + " " + "".join(c.notes))) for c in cells[3:])
         if count > 3
@@ -91,10 +93,12 @@ def _feature(row: Row, number: int, warn: Warn) -> Feature | None:
     return Feature(name=name, product=product, tool=tool, line=row.line, extra_cells=extra)
 
 
-_UNSTATED = Assessment(Verdict.UNKNOWN)  # a cell the row does not have
+_UNSTATED = Assessment(UNKNOWN)  # a cell the row does not have
 
 
-def _assessment(cell: Cell, name: str, side: str, number: int, warn: Warn) -> Assessment:
+def _assessment(
+    cell: Cell, name: str, side: str, number: int, warn: Warn, verdicts: VerdictScale
+) -> Assessment:
     note = " ".join("".join(cell.notes).split())
     loose_text = "".join(cell.text)
     if not loose_text.isspace():  # text beside the note (a nested table, an unwrapped note)
@@ -104,14 +108,15 @@ def _assessment(cell: Cell, name: str, side: str, number: int, warn: Warn) -> As
         note = shown(note)
     if not cell.icons:
         warn(f"{name!r}: the {side} cell has no verdict icon", line=cell.line, row=number)
-        verdict, icon_class = Verdict.UNKNOWN, ""
+        verdict, icon_class = UNKNOWN, ""
     else:
         icon_class = cell.icons[0]
-        verdict = _VERDICTS.get(icon_class.lower(), Verdict.UNKNOWN)
-        if verdict is Verdict.UNKNOWN:
+        verdict = verdicts.verdict(icon_class)
+        if verdict == UNKNOWN:
+            expected = " or ".join(f"'icon {kind.name}'" for kind in verdicts.kinds)
             warn(
                 f"{name!r}: unknown icon class 'icon {icon_class}' in the {side} cell "
-                "(expected 'icon yes' or 'icon no')",
+                f"(expected {expected}, or map the class in the `verdicts` option)",
                 line=cell.line,
                 row=number,
             )

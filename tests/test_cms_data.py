@@ -278,10 +278,10 @@ def test_exports_carry_the_review_date() -> None:
     import io
 
     from mkdocs_compare.exports import export_csv, export_data
-    from mkdocs_compare.model import Assessment, Feature, Verdict
+    from mkdocs_compare.model import Assessment, Feature
     from mkdocs_compare.summary import build_summary
 
-    feature = Feature("Caching", Assessment(Verdict.YES, "a"), Assessment(Verdict.NO, "b"))
+    feature = Feature("Caching", Assessment("yes", "a"), Assessment("no", "b"))
     dated = page(
         path="compare/a.md",
         tool_name="Alpha",

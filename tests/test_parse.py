@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from exported import CODE_FORMS, LAYOUTS, Page, Row, render
 
-from mkdocs_compare.model import Verdict
 from mkdocs_compare.parse import guess_language, parse_comparison, split_front_matter
 
 ROWS = [
@@ -37,9 +36,9 @@ def test_every_layout_and_code_form_parses_to_the_same_model(layout: str, code_f
         "Vendor Lock-In",
     ]
     assert [(f.product.verdict, f.tool.verdict) for f in comparison.features] == [
-        (Verdict.YES, Verdict.NO),
-        (Verdict.NO, Verdict.YES),
-        (Verdict.YES, Verdict.YES),
+        ("yes", "no"),
+        ("no", "yes"),
+        ("yes", "yes"),
     ]
     assert comparison.features[1].tool.note == "Built-in store & rotation."
     assert comparison.features[1].product.note == "Uses the host's vault — not built in."

@@ -16,29 +16,41 @@ from mkdocs_compare.held import fill_blocks, hold_code_from_search
 from mkdocs_compare.model import ComparisonError
 from mkdocs_compare.parse import parse_comparison
 from mkdocs_compare.render import Renderer, RenderSettings
+from mkdocs_compare.verdicts import verdict_scale
 
 EXAMPLE_PAGES = sorted((Path(__file__).parent.parent / "example_site" / "docs" / "compare").glob("*.md"))
 LABELS = {"features": "Features & {more}", "feature": "<Feature>", "yes": "Oui", "no": "Non"}
+# A third verdict, with a label that must be escaped, and yes given another type.
+PARTIAL = {"partial": {"label": 'Partly "<b>"', "type": "warning"}, "yes": {"type": "tip"}}
 
 
-def _both_grids(text: str, labels: dict[str, str]) -> tuple[str, str] | None:
+def _both_grids(
+    text: str, labels: dict[str, str], entries: dict[str, dict[str, str]] | None = None
+) -> tuple[str, str] | None:
+    verdicts = verdict_scale(entries, labels)
     try:
-        comparison = parse_comparison(text, "compare/page.md").comparison
+        comparison = parse_comparison(text, "compare/page.md", verdicts=verdicts).comparison
     except ComparisonError:
         return None
     if comparison is None:
         return None
-    renderer = Renderer(RenderSettings(labels=labels))
+    renderer = Renderer(RenderSettings(labels=labels, verdicts=verdicts))
     rows = renderer._rows(comparison)
     template = renderer.env.get_template("feature_grid.html")
     from_template = template.render(c=comparison, rows=rows, labels=renderer.labels)
-    return from_template, str(grid_html(comparison, renderer.labels))
+    return from_template, str(grid_html(comparison, renderer.labels, renderer.verdicts))
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.one_of(exported_pages().map(render), mutated_pages()), st.sampled_from([{}, LABELS]))
-def test_python_grid_is_the_template_grid(text: str, labels: dict[str, str]) -> None:
-    grids = _both_grids(text, labels)
+@given(
+    st.one_of(exported_pages().map(render), mutated_pages()),
+    st.sampled_from([{}, LABELS]),
+    st.sampled_from([None, PARTIAL]),
+)
+def test_python_grid_is_the_template_grid(
+    text: str, labels: dict[str, str], entries: dict[str, dict[str, str]] | None
+) -> None:
+    grids = _both_grids(text, labels, entries)
     if grids is not None:
         assert grids[0] == grids[1]
 

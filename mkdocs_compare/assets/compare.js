@@ -8,8 +8,7 @@
 (function () {
   "use strict";
 
-  var VERDICT = { "t-y": 3, "t-u": 2, "t-n": 1 };
-  var PRODUCT = { "p-y": 0.3, "p-u": 0.2, "p-n": 0.1 };
+  var ORDER = "y n u"; // verdict codes best first, when the matrix does not give its own
   var PHONE = "(max-width: 600px)";
   var slice = function (list) { return Array.prototype.slice.call(list); };
 
@@ -324,15 +323,27 @@
 
   /* ---- Sorting: by any column; a third click gives back the grouped order ---- */
 
-  function verdictValue(cell) {
+  // The matrix's verdicts (data-verdicts: codes best first, unknown last) as sort weights: the
+  // tool's verdict first, the product's within it.
+  function verdictRanks(table) {
+    var order = (table.getAttribute("data-verdicts") || ORDER).split(" ");
+    var ranks = {};
+    order.forEach(function (code, index) {
+      ranks["t-" + code] = (order.length - index) * (order.length + 1);
+      ranks["p-" + code] = order.length - index;
+    });
+    return ranks;
+  }
+
+  function verdictValue(cell, ranks) {
     var value = 0;
-    cell.classList.forEach(function (name) { value += VERDICT[name] || PRODUCT[name] || 0; });
+    cell.classList.forEach(function (name) { value += ranks[name] || 0; });
     return value;
   }
 
-  function sortValue(cell, kind) {
+  function sortValue(cell, kind, ranks) {
     if (!cell) return kind === "text" ? "" : 0;
-    if (kind === "verdict") return verdictValue(cell);
+    if (kind === "verdict") return verdictValue(cell, ranks);
     if (kind === "number") {
       var number = parseFloat(cell.textContent);
       return isNaN(number) ? 0 : number;
@@ -344,6 +355,7 @@
     var headers = slice(table.tHead.rows[0].cells);
     var body = table.tBodies[0];
     var original = slice(body.rows);
+    var ranks = verdictRanks(table);
     headers.forEach(function (header, index) {
       var kind = header.getAttribute("data-sort");
       if (!kind) return;
@@ -366,7 +378,7 @@
           var sign = order === "ascending" ? 1 : -1;
           var rows = original.filter(function (row) { return !row.classList.contains("cmp-group"); });
           rows.map(function (row, position) {
-            return { row: row, key: sortValue(row.cells[index], kind), position: position };
+            return { row: row, key: sortValue(row.cells[index], kind, ranks), position: position };
           }).sort(function (a, b) {
             if (a.key < b.key) return -sign;
             if (a.key > b.key) return sign;
@@ -488,8 +500,8 @@
     }
     function add(key, name, holder, href, note) {
       var classes = holder.className;
-      var tool = (classes.match(/t-(\w)/) || [])[1];
-      var product = (classes.match(/p-(\w)/) || [])[1];
+      var tool = (classes.match(/(?:^|\s)t-(\w+)/) || [])[1];
+      var product = (classes.match(/(?:^|\s)p-(\w+)/) || [])[1];
       var parts = split(note);
       if (!note) {
         var spoken = holder.querySelector(":scope > span:not(.cmp-fname)");

@@ -30,6 +30,7 @@ from ..site import (
 )
 from ..summary import build_summary
 from ..urls import page_url
+from ..verdicts import verdict_scale
 from .findings import Finding, locate
 
 if TYPE_CHECKING:
@@ -81,8 +82,12 @@ def _page_problems(
         return sources[path]
 
     pages = [path for path in files if path.lower().endswith(MARKDOWN_SUFFIXES)]
+    verdicts = verdict_scale(config.verdicts, config.labels)
     options = ParseOptions(
-        product=config.product, detect_key=config.detect_key, max_features=config.max_features
+        product=config.product,
+        detect_key=config.detect_key,
+        max_features=config.max_features,
+        verdicts=verdicts,
     )
     scan = scan_pages(
         pages,
@@ -119,6 +124,7 @@ def _page_problems(
         aliases=config.feature_aliases,
         max_features=config.summary_max_features,
         labels=config.labels,
+        verdicts=verdicts,
     )
     return problems + model.hints
 

@@ -26,7 +26,7 @@ import yaml
 
 from ..collection import Collection, ParseCache, ParseOptions, Scan, scan_pages
 from ..escape import html_safe_meta
-from ..model import Comparison, Problem, Severity
+from ..model import Comparison, Problem, Severity, VerdictScale
 from ..needs import ASSET_FILES, CSS_URI, JS_URI, REQUIRED_EXTENSIONS, stylesheets
 from ..parse import decode_source
 from ..printable import one_line
@@ -44,6 +44,7 @@ from ..site import (
 from ..summary import compose_summary
 from ..summary.plan import outside_docs
 from ..urls import page_url
+from ..verdicts import verdict_scale
 from .findings import locate
 from .output import (
     MARKER,
@@ -130,26 +131,15 @@ def render_directory(
         raise OutputError(f"summary_page {config.summary_page!r} lies outside the docs folder")
     files = [path for path in source_files(docs_dir, excluded) if path != MARKER]
     sources = _read_sources(docs_dir, files)
-    scan = Scan(Collection())
-    if config.enabled:  # else the plugin would leave every page alone
-        options = ParseOptions(
-            product=config.product, detect_key=config.detect_key, max_features=config.max_features
-        )
-        pages = [path for path in files if path.lower().endswith(MARKDOWN_SUFFIXES)]
-        scan = scan_pages(
-            pages,
-            sources.__getitem__,
-            ParseCache(),
-            options,
-            patterns=config.paths,
-            include_drafts=config.drafts,
-        )
+    verdicts = verdict_scale(config.verdicts, config.labels)
+    scan = _scan(config, files, sources, verdicts)
     result = RenderResult(problems=list(scan.problems))
     renderer = Renderer(
         RenderSettings(
             custom_templates=config.custom_templates,
             labels=config.labels,
             guess_language=config.guess_language,
+            verdicts=verdicts,
         )
     )
 
@@ -172,6 +162,27 @@ def render_directory(
         target(out_dir, path).write_text(text, encoding="utf-8")
         result.extra.append(path)
     return result
+
+
+def _scan(config: CompareConfig, files: list[str], sources: dict[str, bytes], verdicts: VerdictScale) -> Scan:
+    """The comparison pages of the docs, read as the plugin reads them (none when it is off)."""
+    if not config.enabled:  # the plugin would leave every page alone
+        return Scan(Collection())
+    options = ParseOptions(
+        product=config.product,
+        detect_key=config.detect_key,
+        max_features=config.max_features,
+        verdicts=verdicts,
+    )
+    pages = [path for path in files if path.lower().endswith(MARKDOWN_SUFFIXES)]
+    return scan_pages(
+        pages,
+        sources.__getitem__,
+        ParseCache(),
+        options,
+        patterns=config.paths,
+        include_drafts=config.drafts,
+    )
 
 
 def _read_sources(docs_dir: Path, files: list[str]) -> dict[str, bytes]:
@@ -262,6 +273,7 @@ def _summary_files(
         aliases=config.feature_aliases,
         max_features=config.summary_max_features,
         categories=config.categories,
+        verdicts=renderer.verdicts,
     )
     result.problems.extend(output.model.hints)
     written = dict(output.exports)

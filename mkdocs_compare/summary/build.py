@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 
 from ..escape import safe_url
 from ..features import FeatureNames, near_duplicate_hints
-from ..model import Comparison, Verdict
+from ..model import Comparison, VerdictScale
 from ..render import feature_anchors
 from ..urls import rebase_url, relative_url
+from ..verdicts import DEFAULT_SCALE, counts_as_yes
 from .categories import category_name, category_order
 from .labels import SUMMARY_LABELS
 from .model import CategoryGroup, Cell, FeatureColumn, SummaryModel, ToolRow
@@ -34,7 +35,8 @@ class _Gathered:
     spellings: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     first_seen: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (name, path)
     mentions: Counter[str] = field(default_factory=Counter)  # key -> pages mentioning it
-    product_verdicts: dict[str, set[Verdict]] = field(default_factory=lambda: defaultdict(set))
+    product_verdicts: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    said: set[str] = field(default_factory=set)  # every verdict any page says
     notes: int = 0  # characters of notes, all pages
 
 
@@ -49,6 +51,7 @@ def _gather(ordered: Sequence[Comparison], names: FeatureNames) -> _Gathered:
             found.first_seen.setdefault(key, (feature.name, page.path))
             page_keys.add(key)
             found.product_verdicts[key].add(feature.product.verdict)
+            found.said.update((feature.product.verdict, feature.tool.verdict))
             found.notes += len(feature.product.note) + len(feature.tool.note)
         found.mentions.update(page_keys)
     return found
@@ -78,6 +81,7 @@ def _row(
     keys: Mapping[tuple[str, int], str],
     columns: list[FeatureColumn],
     disputed: set[str],
+    verdicts: VerdictScale,
 ) -> ToolRow:
     """A page's card and matrix row; a feature without a column goes to the row's others.
 
@@ -91,14 +95,16 @@ def _row(
     row = ToolRow(page, url, href, page.category.strip(), icon)
     for index, (feature, anchor) in enumerate(zip(page.features, feature_anchors(page), strict=True)):
         key = keys[(page.path, index)]
-        quiet = feature.product.verdict is Verdict.YES and key not in disputed
-        cell = Cell(feature, key, f"{href}#{anchor}", quiet)
+        tool, product = verdicts.kind(feature.tool.verdict), verdicts.kind(feature.product.verdict)
+        quiet = product.name == "yes" and key not in disputed
+        classes = f"t-{tool.code} p-{product.code}" + (" pq" if quiet else "")
+        cell = Cell(feature, key, f"{href}#{anchor}", quiet, classes)
         if key in shown and key not in row.cells:
             row.cells[key] = cell
         else:
             row.others.append(cell)
-        row.tool_yes += feature.tool.verdict is Verdict.YES
-        row.product_yes += feature.product.verdict is Verdict.YES
+        row.tool_yes += counts_as_yes(tool)
+        row.product_yes += counts_as_yes(product)
     row.slots = [row.cells.get(column.key) for column in columns]
     return row
 
@@ -132,12 +138,13 @@ def build_summary(
     note_budget: int | None = None,
     labels: Mapping[str, str] | None = None,
     categories: Mapping[str, str] | None = None,
+    verdicts: VerdictScale | None = None,
 ) -> SummaryModel:
     """Gather every page's features under shared keys and lay out the matrix.
 
     `urls` maps each page's source path to its URL relative to the site root; `summary_url` is
     the summary page's. Pages come sorted by tool name; categories in the order of `categories`
-    (slug -> heading), then by heading. Notes are inlined
+    (slug -> heading), then by heading; verdicts are `verdicts`' (default: yes and no). Notes are inlined
     in the matrix while their total length stays within `note_budget` (default NOTE_BUDGET).
     """
     ordered = sorted(pages, key=lambda page: (page.tool_name.casefold(), page.path))
@@ -147,8 +154,10 @@ def build_summary(
     least = min(2, len(ordered))  # a column for one page only is noise when there are others
     columns = [column for column in features if column.count >= least][: max(0, max_features)]
     disputed = {key for key, verdicts in found.product_verdicts.items() if len(verdicts) > 1}
+    scale = verdicts or DEFAULT_SCALE
     rows = [
-        _row(page, urls.get(page.path, ""), summary_url, found.keys, columns, disputed) for page in ordered
+        _row(page, urls.get(page.path, ""), summary_url, found.keys, columns, disputed, scale)
+        for page in ordered
     ]
     model = SummaryModel(
         product=product or _most_common_product(ordered),
@@ -158,6 +167,8 @@ def build_summary(
         columns=columns,
         inline_notes=found.notes <= (NOTE_BUDGET if note_budget is None else note_budget),
         keys=found.keys,
+        verdicts=scale,
+        used=[kind for kind in scale.all if kind.name in found.said],
     )
     display_names = {column.key: column.name for column in features}
     model.hints = near_duplicate_hints(display_names, found.first_seen) + names.unused_alias_problems()

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 
 import jinja2
 
-from ..model import Comparison
+from ..model import Comparison, VerdictScale
 from .build import build_summary
 from .model import SummaryOutput, SummaryPlan
 from .page import render_summary
@@ -24,6 +24,7 @@ def compose_summary(
     aliases: Mapping[str, str] | None = None,
     max_features: int = 40,
     categories: Mapping[str, str] | None = None,
+    verdicts: VerdictScale | None = None,
 ) -> SummaryOutput:
     """Build the model, the exports the plan wants and the summary page's document.
 
@@ -39,6 +40,7 @@ def compose_summary(
         max_features=max_features,
         labels=labels,
         categories=categories,
+        verdicts=verdicts,
     )
     exports = {export.path: export.write(model) for export in plan.exports}
     document = None

@@ -14,10 +14,10 @@ SUMMARY_LABELS: dict[str, str] = {
     "summary_category": "Category",
     "summary_other": "Other features",
     "summary_yes_count": "{name}: yes",
-    "summary_legend": "Each cell shows the tool's verdict (✓ yes, ✗ no, ? not stated). {product}'s "
+    "summary_legend": "Each cell shows the tool's verdict ({verdicts}). {product}'s "
     "verdict follows it, smaller, only where it is not yes or where {product}'s pages disagree on "
     "the feature (marked ≠). Hover, focus or tap a cell for both notes and a link to the page.",
-    "summary_legend_compact": "Each cell shows the tool's verdict (✓ yes, ✗ no, ? not stated). "
+    "summary_legend_compact": "Each cell shows the tool's verdict ({verdicts}). "
     "{product}'s verdict follows it, smaller, only where it is not yes or where {product}'s pages "
     "disagree on the feature (marked ≠). The notes are on each comparison page: follow the tool's name.",
     "summary_columns": "Columns: the {shown} features mentioned by most pages.",

@@ -9,10 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..model import Comparison, Feature, Problem, Verdict
+from ..model import Comparison, Feature, Problem, VerdictKind, VerdictScale
+from ..verdicts import DEFAULT_SCALE
 from .merge import insert_summary
-
-_GLYPH = {Verdict.YES: "y", Verdict.NO: "n", Verdict.UNKNOWN: "u"}
 
 
 @dataclass(frozen=True)
@@ -23,11 +22,8 @@ class Cell:
     key: str
     href: str  # to the feature's row on the comparison page, relative to the summary page
     quiet: bool = False  # the product's verdict is "yes", as on every page: not drawn
-
-    @property
-    def classes(self) -> str:
-        classes = f"t-{_GLYPH[self.feature.tool.verdict]} p-{_GLYPH[self.feature.product.verdict]}"
-        return classes + " pq" if self.quiet else classes
+    # The glyphs' classes: t-<code> (the tool's verdict), p-<code> (the product's), pq (quiet).
+    classes: str = ""
 
 
 @dataclass
@@ -42,7 +38,7 @@ class ToolRow:
     cells: dict[str, Cell] = field(default_factory=dict)  # by feature key, shown as columns
     slots: list[Cell | None] = field(default_factory=list)  # one per matrix column, in order
     others: list[Cell] = field(default_factory=list)  # features not shown as columns
-    tool_yes: int = 0
+    tool_yes: int = 0  # verdicts that count as yes (type success: see verdicts.counts_as_yes)
     product_yes: int = 0
 
     @property
@@ -80,6 +76,8 @@ class SummaryModel:
     inline_notes: bool
     keys: dict[tuple[str, int], str] = field(default_factory=dict)  # (page path, row index) -> key
     hints: list[Problem] = field(default_factory=list)
+    verdicts: VerdictScale = DEFAULT_SCALE
+    used: list[VerdictKind] = field(default_factory=list)  # the verdicts the pages say, in order
 
     @property
     def left_out(self) -> int:

@@ -10,6 +10,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from .glyphs import VerdictLabels, glyph_style, legend_text, sort_order
 from .labels import summary_labels
 from .model import SummaryDocument, SummaryModel
 
@@ -38,6 +39,10 @@ def render_summary(
         "downloads": list(downloads),
         "category_names": {group.slug: group.name for group in model.groups},
         "has_others": any(row.others for row in model.rows),
+        "said": VerdictLabels(model.verdicts),  # verdict -> its label
+        "verdict_style": glyph_style(model.verdicts),
+        "verdict_order": sort_order(model.verdicts),
+        "legend_verdicts": legend_text(model.used),
     }
 
     def html_block(name: str, **values: Any) -> Markup:
