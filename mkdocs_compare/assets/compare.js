@@ -342,8 +342,12 @@
   }
 
   function sortValue(cell, kind, ranks) {
-    if (!cell) return kind === "text" ? "" : 0;
+    if (!cell) return kind === "text" || kind === "date" ? "" : 0;
     if (kind === "verdict") return verdictValue(cell, ranks);
+    if (kind === "date") { // an ISO date sorts as text; undated rows go last (see setupSort)
+      var time = cell.querySelector("time");
+      return time ? time.getAttribute("datetime") || "" : "";
+    }
     if (kind === "number") {
       var number = parseFloat(cell.textContent);
       return isNaN(number) ? 0 : number;
@@ -365,7 +369,7 @@
       header.appendChild(button);
       button.addEventListener("click", function () {
         var current = header.getAttribute("aria-sort");
-        var first = kind === "text" ? "ascending" : "descending";
+        var first = kind === "text" || kind === "date" ? "ascending" : "descending"; // dates: oldest first
         var second = first === "ascending" ? "descending" : "ascending";
         var order = current === first ? second : current === second ? null : first;
         headers.forEach(function (other) { other.removeAttribute("aria-sort"); });
@@ -380,6 +384,7 @@
           rows.map(function (row, position) {
             return { row: row, key: sortValue(row.cells[index], kind, ranks), position: position };
           }).sort(function (a, b) {
+            if (kind === "date" && (a.key === "") !== (b.key === "")) return a.key === "" ? 1 : -1;
             if (a.key < b.key) return -sign;
             if (a.key > b.key) return sign;
             return a.position - b.position;

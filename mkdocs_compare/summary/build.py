@@ -15,6 +15,7 @@ from ..escape import safe_url
 from ..features import FeatureNames, near_duplicate_hints
 from ..model import Comparison, VerdictScale
 from ..render import feature_anchors
+from ..review import review_date
 from ..urls import rebase_url, relative_url
 from ..verdicts import DEFAULT_SCALE, counts_as_yes
 from .categories import category_name, category_order
@@ -92,7 +93,8 @@ def _row(
     href = relative_url(url, summary_url)
     # The export's icon URL is relative to its own page: rebased for the summary's place.
     icon = rebase_url(safe_url(page.tool_icon_url), page.path, summary_url)
-    row = ToolRow(page, url, href, page.category.strip(), icon)
+    date, _ = review_date(page)
+    row = ToolRow(page, url, href, page.category.strip(), icon, reviewed=date.isoformat() if date else "")
     for index, (feature, anchor) in enumerate(zip(page.features, feature_anchors(page), strict=True)):
         key = keys[(page.path, index)]
         tool, product = verdicts.kind(feature.tool.verdict), verdicts.kind(feature.product.verdict)

@@ -14,6 +14,7 @@ SUMMARY_LABELS: dict[str, str] = {
     "summary_category": "Category",
     "summary_other": "Other features",
     "summary_yes_count": "{name}: yes",
+    "summary_reviewed": "Reviewed",
     "summary_legend": "Each cell shows the tool's verdict ({verdicts}). {product}'s "
     "verdict follows it, smaller, only where it is not yes or where {product}'s pages disagree on "
     "the feature (marked ≠). Hover, focus or tap a cell for both notes and a link to the page.",

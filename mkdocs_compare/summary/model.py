@@ -40,6 +40,7 @@ class ToolRow:
     others: list[Cell] = field(default_factory=list)  # features not shown as columns
     tool_yes: int = 0  # verdicts that count as yes (type success: see verdicts.counts_as_yes)
     product_yes: int = 0
+    reviewed: str = ""  # the page's review date (ISO), "" when it has none
 
     @property
     def total(self) -> int:

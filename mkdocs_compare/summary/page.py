@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -10,6 +11,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from ..review import format_date
 from .glyphs import VerdictLabels, glyph_style, legend_text, sort_order
 from .labels import summary_labels
 from .model import SummaryDocument, SummaryModel
@@ -43,6 +45,7 @@ def render_summary(
         "verdict_style": glyph_style(model.verdicts),
         "verdict_order": sort_order(model.verdicts),
         "legend_verdicts": legend_text(model.used),
+        "date_words": lambda iso: format_date(dt.date.fromisoformat(iso)),
     }
 
     def html_block(name: str, **values: Any) -> Markup:
