@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from conftest import BuildSite, BuiltSite, write_docs
 from exported import NO_ICON, Page, Row, render
@@ -23,6 +24,8 @@ from mkdocs.exceptions import Abort, ConfigurationError
 from source_oracle import read_source
 
 from mkdocs_compare.cli import main
+from mkdocs_compare.config import CompareConfig
+from mkdocs_compare.verdicts import verdict_scale
 
 OPTION = {
     "partial": {"label": "Partly", "type": "warning"},
@@ -316,3 +319,23 @@ def test_a_hostile_label_stays_text_in_page_summary_and_json(build_site: BuildSi
     assert "img" not in style and "script" not in style
     data = json.loads(site.text("compare/comparisons.json"))
     assert [v["label"] for v in data["verdicts"] if v["verdict"] == "partial"] == [HOSTILE]
+
+
+def test_the_readme_config_loads_in_its_order() -> None:
+    """The README's config to copy is valid, and its order is the vocabulary's."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Verdict vocabulary", 1)[1]
+    block = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    option = yaml.safe_load(block)["plugins"][0]["compare"]["verdicts"]
+    config = CompareConfig()
+    config.load_dict({"verdicts": option})
+    assert config.validate() == ([], [])
+    scale = verdict_scale(config.verdicts)
+    assert [(k.name, k.label, k.type) for k in scale.all] == [
+        ("yes", "Yes", "success"),
+        ("partial", "Partly", "warning"),
+        ("plugin", "Via plugin", "info"),
+        ("paid", "Paid plans", "tip"),
+        ("no", "No", "failure"),
+        ("unknown", "Not stated", "question"),
+    ]

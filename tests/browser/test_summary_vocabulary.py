@@ -143,3 +143,38 @@ def test_without_the_script_the_dates_and_glyphs_show(browser: Any, summary_site
         )
     finally:
         context.close()
+
+
+TITLE_JS = """
+() => [...document.querySelectorAll('.compare-verdict > .admonition-title')].map(title => {
+  const mark = getComputedStyle(title, '::before');
+  return [title.textContent, mark.content, mark.color, getComputedStyle(title.parentElement).borderLeftColor];
+})
+"""
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "readthedocs"])
+def test_built_in_themes_draw_a_verdict_by_its_type(browser: Any, tmp_path: Path, theme: str) -> None:
+    """Themes without Material's admonitions get the basic stylesheet: glyph and colour by type."""
+    option = {"partial": {"label": "Partly", "type": "warning"}, "yes": {"type": "tip"}}
+    rows = [Row("Caching", "yes", "a", "partial", "b"), Row("Retries", "no", "c", "maybe", "d")]
+    write_docs(tmp_path / "docs", {"index.md": "# Home\n", "compare/conveyor.md": render(Page(rows=rows))})
+    config = {"site_name": "x", "theme": {"name": theme}, "plugins": [{"compare": {"verdicts": option}}]}
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    build(load_config(str(tmp_path / "mkdocs.yml")))
+    server, base = serve(tmp_path / "site")
+    visit = Visit(browser, base, 1280, 900, "light")
+    try:
+        titles = visit.goto("compare/conveyor/").evaluate(TITLE_JS)
+    finally:
+        visit.close()
+        server.shutdown()
+        server.server_close()
+    assert [(text, content) for text, content, _, _ in titles] == [
+        ("Lattice: Yes", '"★"'),  # yes given the tip type
+        ("Conveyor: Partly", '"◐"'),
+        ("Lattice: No", '"✗"'),
+        ("Conveyor: Not stated", '"?"'),
+    ]
+    assert titles[1][2] == "rgb(161, 78, 0)" and titles[1][3] == "rgb(161, 78, 0)"  # --cmp-warning-fg
+    assert titles[0][2] == "rgb(0, 118, 106)"  # --cmp-tip-fg
