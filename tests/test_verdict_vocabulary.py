@@ -339,3 +339,22 @@ def test_the_readme_config_loads_in_its_order() -> None:
         ("no", "No", "failure"),
         ("unknown", "Not stated", "question"),
     ]
+
+
+def test_render_uses_the_vocabulary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`mkdocs-compare render` reads `verdicts` from the same config: Markdown for other generators."""
+    rows = [Row("Caching", "yes", "a", "partial", "b")]
+    root = _check_site(tmp_path / "site", rows, PARTIAL_YAML)
+    out = tmp_path / "out"
+    assert main(["render", str(root / "docs"), str(out), "--config", str(root / "mkdocs.yml")]) == 0
+    assert "unknown icon class" not in capsys.readouterr().err
+    page = BeautifulSoup((out / "compare/conveyor.md").read_text(encoding="utf-8"), "html.parser")
+    boxes = page.select(".compare-verdict")
+    assert [(box["class"][1], box.p.get_text()) for box in boxes] == [
+        ("success", "Lattice: Yes"),
+        ("warning", "Conveyor: Partly"),
+    ]
+    data = json.loads((out / "compare/comparisons.json").read_text(encoding="utf-8"))
+    assert data["comparisons"][0]["features"][0]["tool"]["verdict"] == "partial"
+    summary = BeautifulSoup((out / "compare/index.md").read_text(encoding="utf-8"), "html.parser")
+    assert "◐ Partly" in summary.select_one(".cmp-legend").get_text()
