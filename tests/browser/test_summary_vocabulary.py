@@ -116,6 +116,15 @@ def test_new_verdicts_are_drawn_and_sorted_in_the_vocabulary_order(
             "Easel",
             "Bellows",
         ]  # undated still last
+
+        # "Compare two" draws the verdicts with the same glyphs.
+        page = visit.goto("compare/?vs=lattice-vs-bellows")
+        marks = page.eval_on_selector_all(
+            ".cmp-vs td.cmp-vs__verdict > strong",
+            "ns => ns.map(n => [n.textContent, getComputedStyle(n, '::before').content])",
+        )
+        assert marks[0][0] == "Yes" and marks[0][1].startswith('"✓')  # Lattice first, then Bellows
+        assert marks[1] == ["Partly", '"◐ "']
     finally:
         visit.close()
     assert visit.errors == []
