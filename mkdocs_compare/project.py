@@ -36,6 +36,7 @@ from .summary import (
     plan_summary,
 )
 from .urls import page_url
+from .verdicts import verdict_scale
 
 if TYPE_CHECKING:
     from .config import CompareConfig
@@ -72,8 +73,12 @@ class Project:
         self.problems: list[Problem] = []
         raw = {path: self._read(path) for path in files if path.lower().endswith(MARKDOWN_SUFFIXES)}
         sources = {path: data for path, data in raw.items() if data is not None}
+        verdicts = verdict_scale(config.verdicts, config.labels)
         options = ParseOptions(
-            product=config.product, detect_key=config.detect_key, max_features=config.max_features
+            product=config.product,
+            detect_key=config.detect_key,
+            max_features=config.max_features,
+            verdicts=verdicts,
         )
         self.scan: Scan = scan_pages(
             list(sources),
@@ -108,6 +113,7 @@ class Project:
                 entries=entries,
                 show_advantages=show["advantages"],
                 show_testimonials=show["testimonials"],
+                verdicts=verdicts,
             ),
             highlight,
         )
@@ -194,6 +200,7 @@ class Project:
             aliases=config.feature_aliases,
             max_features=config.summary_max_features,
             categories=config.categories,
+            verdicts=self.renderer.verdicts,
         )
 
     def draft(self, path: str) -> Problem:

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import BuildSite, BuiltSite, write_docs
+from conftest import BuildSite, BuiltSite, build_in, write_docs
 from exported import NO_ICON, Page, Row, render
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -358,3 +358,34 @@ def test_render_uses_the_vocabulary(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert data["comparisons"][0]["features"][0]["tool"]["verdict"] == "partial"
     summary = BeautifulSoup((out / "compare/index.md").read_text(encoding="utf-8"), "html.parser")
     assert "◐ Partly" in summary.select_one(".cmp-legend").get_text()
+
+
+def test_the_markdown_extension_uses_the_vocabulary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Markdown-extension front end (for Zensical) takes `verdicts` with its other options."""
+    rows = [Row("Caching", "yes", "a", "partial", "b"), Row("Tracing", "plugin", "c", "maybe", "d")]
+    summary = "# Comparisons\n\n<!-- compare-summary -->\n"
+    write_docs(
+        tmp_path / "docs",
+        {"index.md": "# Home\n", "compare/index.md": summary, "compare/conveyor.md": render(Page(rows=rows))},
+    )
+    monkeypatch.chdir(tmp_path)
+    config = {
+        "site_name": "x",
+        "theme": "material",
+        "docs_dir": "docs",
+        "plugins": ["search"],
+        "markdown_extensions": [{"mkdocs_compare.markdown": {"verdicts": OPTION}}],
+    }
+    built = build_in(tmp_path, config)
+    boxes = built.html("compare/conveyor/").select(".compare-verdict")
+    assert [(box["class"][1], box.p.get_text()) for box in boxes] == [
+        ("success", "Lattice: Yes"),
+        ("warning", "Conveyor: Partly"),
+        ("info", "Lattice: Via plugin"),
+        ("question", "Conveyor: Not stated"),
+    ]
+    unknown = [w for w in built.warnings() if "unknown icon class" in w]
+    assert len(unknown) == 1 and "'icon maybe'" in unknown[0] and "(row 2)" in unknown[0]
+    assert "◐ Partly" in built.html("compare/").select_one(".cmp-legend").get_text()
+    data = json.loads(built.text("compare/comparisons.json"))
+    assert [f["tool"]["verdict"] for f in data["comparisons"][0]["features"]] == ["partial", "unknown"]
