@@ -45,8 +45,9 @@ class CompareConfig(base.Config):
     # The verdict vocabulary: icon class -> {label, type} (a Material admonition type), merged
     # over yes (Yes, success) and no (No, failure); e.g. partial: {label: Partly, type: warning}.
     verdicts = Verdicts()
-    # Highlight code samples exported without a language, as a guessed one (off: plain text).
-    guess_language = c.Type(bool, default=False)
+    # Highlight code samples exported without a language, as a guessed one (off: plain text,
+    # as without the plugin).
+    guess_language = c.Type(bool, default=True)
     # No effect, kept so that existing configurations load: the plugin no longer adds Markdown
     # extensions to the site (it writes its code tabs as HTML and needs none).
     markdown_extensions = c.Type(bool, default=True)

@@ -59,7 +59,7 @@ class RenderSettings:
     labels: Mapping[str, str] = field(default_factory=dict)
     # Highlight samples the export gave no language (`<pre>` ones, bare fences) as a guessed
     # language; off, they are plain code blocks, as without the plugin.
-    guess_language: bool = False
+    guess_language: bool = True
     # How the site turns fences into HTML: the code tabs are highlighted the same way.
     site_code: SiteCode = field(default_factory=SiteCode)
     # The CMS's advantages and testimonials (`advantages_file`, `quotes_file`), when configured.
@@ -91,20 +91,29 @@ def _indent(text: str, width: int = 4) -> str:
     return "\n".join(pad + line if line.strip() else "" for line in text.split("\n"))
 
 
-def sample_language(sample: CodeSample, guess: bool = False) -> str:
-    """The lexer name a sample is highlighted as: its own, a guess if asked for, else `text`."""
-    language = sample.language or (guess_language(sample.code) if guess else "text")
+def sample_language(sample: CodeSample, guess: bool = True, others: Sequence[CodeSample] = ()) -> str:
+    """The lexer name a sample is highlighted as: its own, else a guess (helped by the language
+    the page's `others` samples name) when asked for, else `text`."""
+    language = sample.language
+    if not language and guess:
+        hint = next((other.language for other in others if other.language), None)
+        language = guess_language(sample.code, _lexer_name(hint) if hint else None)
+    return _lexer_name(language or "text")
+
+
+def _lexer_name(language: str) -> str:
     return re.sub(r"[^\w+#.-]", "", language) or "text"
 
 
-def fenced(sample: CodeSample, indent: int = 0, guess: bool = False) -> Markup:
+def fenced(
+    sample: CodeSample, indent: int = 0, guess: bool = True, others: Sequence[CodeSample] = ()
+) -> Markup:
     """A fenced code block; the code itself is literal inside it and needs no escaping.
 
-    A sample without a language is `text` unless `guess` is set (a guess can be wrong, and
-    highlighting costs build time: see the README's Performance section).
+    A sample without a language gets a guessed one unless `guess` is off (then it is `text`).
     """
     fence = code_fence(sample.code)
-    language = sample_language(sample, guess)
+    language = sample_language(sample, guess, others)
     block = f"{fence}{language}\n{inert_code(sample.code)}\n{fence}"
     return Markup(_indent(block, indent) if indent else block)
 
@@ -217,8 +226,10 @@ class Renderer:
         )
         guess = self.settings.guess_language
 
-        def fenced_sample(sample: CodeSample, indent: int = 0) -> Markup:
-            return fenced(sample, indent, guess)
+        @jinja2.pass_context
+        def fenced_sample(context: Any, sample: CodeSample, indent: int = 0) -> Markup:
+            page = context.get("c")
+            return fenced(sample, indent, guess, page.code_samples if isinstance(page, Comparison) else ())
 
         self.env.filters.update(
             md=escape_markdown, url=safe_url, fenced=fenced_sample, slug=slugify, html_block=html_block
@@ -279,7 +290,10 @@ class Renderer:
         """The samples highlighted as the site's fences are; in a held page each block is
         marked for the search index to read as plain text (`hold_code_from_search`)."""
         guess = self.settings.guess_language
-        samples = [(sample.code, sample_language(sample, guess)) for sample in comparison.code_samples]
+        samples = [
+            (sample.code, sample_language(sample, guess, comparison.code_samples))
+            for sample in comparison.code_samples
+        ]
         blocks = self.highlighter.blocks(samples)
         if held:
             blocks = [plain_for_search_marks(block, self.nonce) for block in blocks]

@@ -115,17 +115,17 @@ def test_real_exported_pages_build_with_only_search_and_compare(build_site: Buil
 
 
 @pytest.mark.parametrize("code_form", ["pre", "fenced-nolang"])
-def test_samples_without_a_language_stay_plain_unless_guessing(build_site: BuildSite, code_form: str) -> None:
+def test_samples_without_a_language_are_guessed_unless_off(build_site: BuildSite, code_form: str) -> None:
     page = render(Page(code_form=code_form))
     tokens = ".tabbed-set .highlight code span.kn, .tabbed-set .highlight code span.n"
     highlighting = {"markdown_extensions": ["pymdownx.highlight", "pymdownx.superfences"]}
-    plain = build_site({"compare/conveyor.md": page}, extra=highlighting).html("compare/conveyor/")
+    plain = build_site({"compare/conveyor.md": page}, {"guess_language": False}, extra=highlighting).html(
+        "compare/conveyor/"
+    )
     assert len(plain.select(".tabbed-set .highlight code")) == 2
     assert not plain.select(tokens)
 
-    guessed = build_site({"compare/conveyor.md": page}, {"guess_language": True}, extra=highlighting).html(
-        "compare/conveyor/"
-    )
+    guessed = build_site({"compare/conveyor.md": page}, extra=highlighting).html("compare/conveyor/")
     assert len(guessed.select(".tabbed-set .highlight code")) == 2
     assert [span.get_text() for span in guessed.select(".tabbed-set .highlight code span.kn")][:2] == [
         "from",
