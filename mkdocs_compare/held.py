@@ -8,6 +8,7 @@ comment stands in for the block, and the plugin swaps the block back in after co
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,10 +19,26 @@ from markupsafe import Markup
 @dataclass(frozen=True)
 class HeldBlock:
     """Raw HTML held back from Markdown; `searchable` ones join the page before search
-    indexes it, the others (navigation, such as related links) after."""
+    indexes it, the others (navigation, such as related links) after. A block held for long
+    (highlighted code, from its page's HTML until the theme renders it: MkDocs converts every
+    page before writing any) is kept compressed in `packed`, `html` left empty."""
 
     html: str
     searchable: bool
+    packed: bytes = b""
+    # Set for a region (held code): the block replaces everything from its placeholder, which
+    # opens the region, to this mark, which closes it, so the key is not the region's text.
+    until: str = ""
+
+    @classmethod
+    def compressed(cls, html: str, searchable: bool, until: str = "") -> HeldBlock:
+        """A block kept zlib-compressed (Pygments' markup shrinks about tenfold)."""
+        return cls("", searchable, zlib.compress(html.encode("utf-8", "surrogatepass"), 1), until)
+
+    def text(self) -> str:
+        if self.packed:
+            return zlib.decompress(self.packed).decode("utf-8", "surrogatepass")
+        return self.html
 
 
 @dataclass(frozen=True)
@@ -45,10 +62,13 @@ def fill_blocks(html: str, blocks: dict[str, HeldBlock], searchable: bool) -> tu
         if block.searchable != searchable:
             continue
         del blocks[placeholder]
-        if placeholder in html:
-            html = html.replace(placeholder, block.html, 1)
+        start = html.find(placeholder)
+        end = html.find(block.until, start) if block.until and start != -1 else start
+        if start != -1 and end != -1:
+            size = end + len(block.until) - start if block.until else len(placeholder)
+            html = html[:start] + block.text() + html[start + size :]
         else:
-            lost.append(block.html)
+            lost.append(block.text())
     return html, lost
 
 
@@ -90,13 +110,9 @@ def hold_code_from_search(html: str, nonce: str, blocks: dict[str, HeldBlock]) -
     number = 0
     while (begin := html.find(start, position)) != -1 and (finish := html.find(end, begin)) != -1:
         region = html[begin + len(start) : finish]
-        placeholder = (
-            _mark(nonce, f"code-{number}:start")
-            + _SPAN_TAG_RE.sub("", region)
-            + _mark(nonce, f"code-{number}:end")
-        )
-        blocks[placeholder] = HeldBlock(region.removeprefix("\n\n"), searchable=False)
-        out += [html[position:begin], placeholder]
+        opening, closing = _mark(nonce, f"code-{number}:start"), _mark(nonce, f"code-{number}:end")
+        blocks[opening] = HeldBlock.compressed(region.removeprefix("\n\n"), False, until=closing)
+        out += [html[position:begin], opening, _SPAN_TAG_RE.sub("", region), closing]
         number += 1
         position = finish + len(end)
         # Each mark is a block of its own: it goes with the blank line Markdown put after it.

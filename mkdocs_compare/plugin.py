@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from pathlib import Path
 from typing import Literal
 
@@ -21,13 +22,17 @@ from .held import HeldBlock, RenderedPage, fill_blocks, hold_code_from_search
 from .highlight import HighlightCache, site_code
 from .model import Comparison, Problem, Severity
 from .needs import ASSET_FILES, JS_URI, stylesheets
+from .page_cache import PageCache
 from .page_head import HeadSettings, comparison_head, summary_head
 from .render import Renderer, RenderSettings
+from .spool import Spool
 from .summary import SummaryDocument, category_name, compose_summary, plan_summary
 from .urls import relative_url
 from .verdicts import verdict_scale
 
 log = get_plugin_logger("compare")
+BUILD_HIGHLIGHTS = 16  # highlighted samples a build keeps (see ComparePlugin.__init__)
+RENDER_BATCH = 32  # pages rendered ahead in one loop (see ComparePlugin._render_ahead)
 
 
 def report(problems: list[Problem]) -> None:
@@ -53,6 +58,14 @@ def _fill(blocks: dict[str, HeldBlock], html: str, page: Page, *, searchable: bo
     return html
 
 
+def _templates_stamp(config: CompareConfig) -> tuple[tuple[str, int], ...]:
+    """The custom templates' names and modification times: an edited one renders pages anew."""
+    if not config.custom_templates:
+        return ()
+    folder = Path(config.custom_templates)
+    return tuple(sorted((str(path), path.stat().st_mtime_ns) for path in folder.rglob("*") if path.is_file()))
+
+
 class ComparePlugin(BasePlugin[CompareConfig]):
     """Turns exported comparison pages into themed pages and builds the cross-tool summary."""
 
@@ -60,7 +73,9 @@ class ComparePlugin(BasePlugin[CompareConfig]):
 
     def __init__(self) -> None:
         self.cache = ParseCache()
-        self.highlight_cache = HighlightCache()  # kept across `mkdocs serve` rebuilds, as the parse cache
+        # A build highlights each sample once: a small cache, for samples shared by pages. Under
+        # `mkdocs serve` it holds every sample, kept across rebuilds as the parse cache is.
+        self.highlight_cache = HighlightCache(BUILD_HIGHLIGHTS)
         self.collection = Collection()
         self.renderer = Renderer()
         self.options = ParseOptions()
@@ -68,17 +83,25 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         # src_uri -> HTML blocks of the page held back from Markdown, until they join its HTML
         self.held: dict[str, dict[str, HeldBlock]] = {}
         self.rendered: dict[str, RenderedPage] = {}  # src_uri -> page rendered ahead of its event
-        self.rendered_ahead = False
+        self.pending: list[str] | None = None  # pages still to be rendered ahead, last first
+        self.done: set[str] = set()  # pages whose Markdown event has run
         self.dirty = False
         self.urls: dict[str, str] = {}  # src_uri -> URL of each comparison page in the build
         self.head = HeadSettings()
         self.entries = Entries()
         self.summary_url: str | None = None  # the summary page's URL relative to the site root
+        self.spool = Spool()  # the exports, on disk until MkDocs copies them
+        self.page_cache: PageCache | None = None  # rendered pages, under `mkdocs serve` only
+        self.nonce = secrets.token_hex(6)  # the placeholders' token, for the plugin's lifetime
+        self.render_key: object = None  # what, besides a page, its rendering depends on
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defining on_startup keeps this object across `mkdocs serve` rebuilds, so the parse
         # cache survives; everything per-build is reset in on_config.
         self.dirty = dirty  # --dirty builds read only the edited pages: render only those
+        serving = command == "serve"
+        self.highlight_cache = HighlightCache() if serving else HighlightCache(BUILD_HIGHLIGHTS)
+        self.page_cache = PageCache() if serving else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -87,7 +110,8 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         self.summary = None
         self.held = {}
         self.rendered = {}
-        self.rendered_ahead = False
+        self.pending = None
+        self.done = set()
         self.urls = {}
         self.summary_url = None
         verdicts = verdict_scale(self.config.verdicts, self.config.labels)
@@ -118,7 +142,10 @@ class ComparePlugin(BasePlugin[CompareConfig]):
                 verdicts=verdicts,
             ),
             self.highlight_cache,
+            self.nonce,
         )
+        options = repr(sorted(self.config.items()))
+        self.render_key = (options, site, self.entries, _templates_stamp(self.config))
         if self.config.assets:
             # Material styles admonitions and tabs itself; other themes get the basic look.
             for uri in stylesheets(config.theme.name):
@@ -154,6 +181,8 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         for uri, text in scan.decoded.items():
             pages[uri].content_string = text
         self.collection = scan.collection
+        if self.page_cache is not None:
+            self.page_cache.forget_missing(self.collection.pages)
         for uri in self.collection.drafts:
             log.info(f"{uri}: draft page left out of the build")
             files.remove(pages[uri])
@@ -204,8 +233,10 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             verdicts=self.renderer.verdicts,
         )
         report(output.model.hints)
+        self.spool.clear()  # the last build's exports (a `mkdocs serve` rebuild)
         for path, text in output.exports.items():
-            files.append(File.generated(config, path, content=text))
+            files.append(File.generated(config, path, abs_src_path=self.spool.write(path, text)))
+        output.exports.clear()
         if page_file is None or output.document is None:
             return
         page_file.content_string = plan.page_text(
@@ -242,9 +273,10 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             meta["description"] = comparison.description
         page.meta = html_safe_meta(meta)  # themes print these unescaped
         uri = page.file.src_uri
-        if not self.rendered_ahead and not self.dirty:
-            self._render_all()
+        if uri not in self.rendered and not self.dirty:
+            self._render_ahead(uri)
         rendered = self.rendered.pop(uri, None) or self._render(uri, comparison)
+        self.done.add(uri)
         self.held[uri] = rendered.blocks
         return rendered.markdown
 
@@ -252,16 +284,26 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         related = []
         if self.config.related:
             related = self.collection.related_links(uri, self.urls, self.config.related_limit)
-        return self.renderer.render_page_held(comparison, related, page_url=self.urls.get(uri))
+        key = (comparison, tuple(related), self.urls.get(uri), self.render_key)
+        if self.page_cache is not None and (cached := self.page_cache.get(uri, key)) is not None:
+            return cached  # `mkdocs serve`: nothing this page shows has changed
+        rendered = self.renderer.render_page_held(comparison, related, page_url=self.urls.get(uri))
+        return self.page_cache.put(uri, key, rendered) if self.page_cache is not None else rendered
 
-    def _render_all(self) -> None:
-        """Render every comparison page of the build in one loop, on the first page's event:
-        a tight loop runs about twice as fast as renders spread between Markdown conversions
-        (benchmarks/bench.py). Each page takes its own in its event, so memory is given back."""
-        self.rendered_ahead = True
-        for uri, comparison in self.collection.pages.items():
-            if uri in self.urls:
-                self.rendered[uri] = self._render(uri, comparison)
+    def _render_ahead(self, uri: str) -> None:
+        """Render this page and the next ones of the build in one loop: a tight loop runs about
+        twice as fast as renders spread between Markdown conversions (benchmarks/bench.py). A
+        batch at a time, so that the build never holds every page's rendering."""
+        if self.pending is None:
+            self.pending = [other for other in self.collection.pages if other in self.urls]
+            self.pending.reverse()  # taken from the end: MkDocs' order is the files' order
+        batch = [uri]
+        while self.pending and len(batch) < RENDER_BATCH:
+            other = self.pending.pop()
+            if other != uri and other not in self.done:
+                batch.append(other)
+        for other in batch:
+            self.rendered[other] = self._render(other, self.collection.pages[other])
 
     @event_priority(100)  # before other plugins read the HTML: they see the grid in place
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -272,6 +314,12 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         # The search index reads the code samples as plain text; their highlighting is back in
         # on_page_context, after the index (same text, without thousands of Pygments spans).
         return hold_code_from_search(html, self.renderer.nonce, blocks)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.spool.clear()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.spool.clear()
 
     @event_priority(-50)  # after the theme and other plugins (Material's social plugin: 50) wrote theirs
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:

@@ -207,7 +207,10 @@ class Renderer:
     """Renders comparison pages; one instance per build keeps the Jinja environment warm."""
 
     def __init__(
-        self, settings: RenderSettings | None = None, highlight_cache: HighlightCache | None = None
+        self,
+        settings: RenderSettings | None = None,
+        highlight_cache: HighlightCache | None = None,
+        nonce: str | None = None,
     ) -> None:
         self.settings = settings or RenderSettings()
         loaders: list[jinja2.BaseLoader] = []
@@ -238,8 +241,9 @@ class Renderer:
         self.labels = {**DEFAULT_LABELS, **dict(self.settings.labels)}
         self.verdicts = self.settings.verdicts or verdict_scale(labels=self.labels)
         self.verdict_types = VerdictTypes(self.verdicts)
-        # Placeholders carry a per-build token, so no text can name one by chance.
-        self.nonce = secrets.token_hex(6)
+        # Placeholders carry a per-build token (per `mkdocs serve` session, when the caller
+        # keeps rendered pages between rebuilds), so no text can name one by chance.
+        self.nonce = nonce or secrets.token_hex(6)
         custom = self.settings.custom_templates
         self.grid_overridden = bool(custom and (Path(custom) / "feature_grid.html").is_file())
         self.highlighter = CodeHighlighter(self.settings.site_code, highlight_cache)
