@@ -91,6 +91,8 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         self.entries = Entries()
         self.summary_url: str | None = None  # the summary page's URL relative to the site root
         self.spool = Spool()  # the exports, on disk until MkDocs copies them
+        self.searched: dict[str, str] = {}  # src_uri -> the page's HTML as the search index read it
+        self.unwritten: set[str] = set()  # the plugin's pages not written yet
         self.page_cache: PageCache | None = None  # rendered pages, under `mkdocs serve` only
         self.nonce = secrets.token_hex(6)  # the placeholders' token, for the plugin's lifetime
         self.render_key: object = None  # what, besides a page, its rendering depends on
@@ -110,6 +112,8 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         self.summary = None
         self.held = {}
         self.rendered = {}
+        self.searched = {}
+        self.unwritten = set()
         self.pending = None
         self.done = set()
         self.urls = {}
@@ -181,12 +185,15 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         for uri, text in scan.decoded.items():
             pages[uri].content_string = text
         self.collection = scan.collection
+        if self.page_cache is None:
+            self.cache = ParseCache()  # a build parses each page once: keep no second copy
         if self.page_cache is not None:
             self.page_cache.forget_missing(self.collection.pages)
         for uri in self.collection.drafts:
             log.info(f"{uri}: draft page left out of the build")
             files.remove(pages[uri])
         self.urls = {uri: pages[uri].url for uri in self.collection.pages if uri in pages}
+        self.unwritten = set(self.urls)
         if self.config.assets:
             for uri in [*stylesheets(config.theme.name), JS_URI]:
                 if files.get_file_from_path(uri) is None:
@@ -243,6 +250,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             output.document.markdown, page_file.content_string if plan.merge else None
         )
         self.summary = (page_file.src_uri, output.document)
+        self.unwritten.add(page_file.src_uri)
         self.summary_url = page_file.url
 
     @event_priority(-100)  # after the search plugins have indexed the page
@@ -254,8 +262,10 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         # results should point at the comparison pages, not at the summary's copy of them.
         if self.summary is not None and page.file.src_uri == self.summary[0] and page.content:
             page.content = self.summary[1].fill(page.content)
+            self.summary = (self.summary[0], SummaryDocument(""))  # its blocks are in place
         blocks = self.held.pop(page.file.src_uri, None)
         if blocks is not None and page.content is not None:
+            self.searched[page.file.src_uri] = page.content
             page.content = _fill(blocks, page.content, page, searchable=False)
         return None
 
@@ -332,7 +342,9 @@ class ComparePlugin(BasePlugin[CompareConfig]):
                 if comparison.category
                 else ""
             )
-            return comparison_head(output, comparison, page.canonical_url, category, settings)
+            output = comparison_head(output, comparison, page.canonical_url, category, settings)
+            self._written(page)
+            return output
         if self.summary is not None and uri == self.summary[0] and self.summary_url is not None:
             summary_url = self.summary_url
             entries = [
@@ -340,8 +352,23 @@ class ComparePlugin(BasePlugin[CompareConfig]):
                 for other in self.collection.sorted_pages()
                 if (url := self.urls.get(other.path)) is not None
             ]
-            return summary_head(output, page.title or self.config.summary_title, entries, settings)
+            output = summary_head(output, page.title or self.config.summary_title, entries, settings)
+            self._written(page)
+            return output
         return None
+
+    def _written(self, page: Page) -> None:
+        """Per-page state goes once the page is written. MkDocs keeps every page's HTML until
+        the build ends: a comparison page's goes back to the copy the search index read (the same
+        text, without Pygments' spans). Once every page is written, a build (not `mkdocs serve`,
+        which needs them next time) lets the models go too."""
+        searched = self.searched.pop(page.file.src_uri, None)
+        if searched is not None:
+            page.content = searched
+        self.unwritten.discard(page.file.src_uri)
+        if not self.unwritten and self.page_cache is None:
+            self.collection = Collection()
+            self.summary = None
 
     def _head_settings(self, config: MkDocsConfig) -> HeadSettings:
         summary = None
