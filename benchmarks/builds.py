@@ -38,9 +38,9 @@ VARIANTS: dict[str, tuple[str, list[Any]]] = {
         "with the plugin, summary page and exports off",
         ["search", {"compare": NO_SUMMARY}],
     ),
-    "guess-language": (
-        "with the plugin and `guess_language: true` (samples without a language highlighted)",
-        ["search", {"compare": {"guess_language": True}}],
+    "guess-off": (
+        "with the plugin and `guess_language: false` (samples without a language left plain)",
+        ["search", {"compare": {"guess_language": False}}],
     ),
 }
 
@@ -114,6 +114,17 @@ class SizeResult:
     first_warnings: list[str]
     # Per run: the hooks' time less the summary's code (the pages' own parsing and rendering).
     page_hook_seconds: list[float] = field(default_factory=list)
+    peak_mb: dict[str, list[float]] = field(default_factory=dict)  # peak RSS per variant, per run
+    highlighted: tuple[int, int] = (0, 0)  # (highlighted samples, samples) in the built pages
+
+    def memory_ratio_of(self, variant: str) -> float:
+        """The median of the rounds' peak-memory ratios, paired as the CPU ratios are."""
+        pairs = zip(self.peak_mb[variant], self.peak_mb["without"], strict=True)
+        return statistics.median(with_ / without for with_, without in pairs)
+
+    @property
+    def memory_ratio(self) -> float:
+        return self.memory_ratio_of("with")
 
     def median(self, variant: str) -> float:
         return statistics.median(self.seconds[variant])
@@ -165,6 +176,8 @@ def measure_size(
     hooks: dict[str, list[float]] = {}
     summaries: list[dict[str, Any]] = []
     warnings, first_warnings = 0, []
+    peak_mb: dict[str, list[float]] = {name: [] for name in variants}
+    highlighted = (0, 0)
     for run in range(runs):
         # Rotate the order: no variant always runs first (page cache, CPU frequency, neighbours).
         order = variants[run % len(variants) :] + variants[: run % len(variants)]
@@ -175,6 +188,7 @@ def measure_size(
             )
             seconds[name].append(data["seconds"])
             wall[name].append(data["wall"])
+            peak_mb[name].append(data["peak_mb"])
             detail = ""
             if name == "with":
                 hook_seconds.append(sum(data["hooks"].values()))
@@ -183,13 +197,15 @@ def measure_size(
                     hooks.setdefault(hook, []).append(value)
                 if data["summary_found"]:
                     summaries.append(data)
+                highlighted = (data["highlighted"], data["samples"])
                 warnings += data["warnings"]
                 first_warnings = first_warnings or data["first_warnings"]
                 detail = "; hooks " + ", ".join(
                     f"{hook} {value * 1000:.0f} ms" for hook, value in sorted(data["hooks"].items())
                 )
             cpu, elapsed = data["seconds"], data["wall"]
-            say(f"  run {run + 1}: {name:<21} {cpu:6.2f} s CPU (wall {elapsed:.2f} s{detail})")
+            peak = data["peak_mb"]
+            say(f"  run {run + 1}: {name:<21} {cpu:6.2f} s CPU (wall {elapsed:.2f} s, {peak:.0f} MB{detail})")
     summary = None
     if summaries:
         summary = {
@@ -210,6 +226,8 @@ def measure_size(
         warnings,
         first_warnings,
         page_hook_seconds,
+        peak_mb,
+        highlighted,
     )
 
 

@@ -151,6 +151,7 @@ def _shell_sample(rng: random.Random, tool: str, lines: int) -> str:
 
 
 _LANGUAGES = {_python_sample: "python", _yaml_sample: "yaml", _shell_sample: "bash"}
+LANGUAGES = tuple(_LANGUAGES.values())  # the languages of the generated samples
 
 
 def _category(number: int) -> str:

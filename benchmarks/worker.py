@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import functools
 import inspect
+import resource
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from highlighted import count_highlighted
 
 # Builds are single-threaded: the CPU time of the build process is its build time, minus the
 # waiting when other work shares the machine (which made wall-clock ratios swing by 20%).
@@ -165,9 +168,14 @@ def worker_build(config_file: str, with_plugin: bool) -> dict[str, Any]:
     config = load_config(config_file)
     build(config)
     seconds, wall = CLOCK() - start, time.perf_counter() - wall_start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # MB (Linux counts KiB)
+    highlighted, samples = count_highlighted(Path(config.site_dir)) if with_plugin else (0, 0)
     return {
         "seconds": seconds,
         "wall": wall,
+        "peak_mb": peak,
+        "highlighted": highlighted,
+        "samples": samples,
         "hooks": timers.hooks,
         "summary_code": timers.summary_code,
         "summary_page": timers.summary_page,
@@ -203,6 +211,8 @@ def worker_serve(config_file: str, edit: str) -> dict[str, Any]:
     first = CLOCK() - start
     plugin_before, misses_before = _plugin(config), _misses(config) or 0
     hooks_before = timers.hook_total()
+    renders_before = _renders(config)
+    detail_before = dict(timers.hooks)
 
     path = Path(edit)
     text = path.read_text(encoding="utf-8")
@@ -221,4 +231,14 @@ def worker_serve(config_file: str, edit: str) -> dict[str, Any]:
         "parsed_first": misses_before,
         "parsed_rebuild": (_misses(config) or 0) - misses_before,
         "hooks_rebuild": timers.hook_total() - hooks_before,
+        "hook_detail_rebuild": {
+            name: value - detail_before.get(name, 0.0) for name, value in timers.hooks.items()
+        },
+        "rendered_rebuild": _renders(config) - renders_before,
     }
+
+
+def _renders(config: Any) -> int:
+    """Pages the plugin rendered afresh so far (its serve page cache counts them)."""
+    cache = getattr(_plugin(config), "page_cache", None)
+    return getattr(cache, "renders", 0) if cache is not None else 0

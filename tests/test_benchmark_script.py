@@ -36,8 +36,11 @@ def test_benchmark_runs_and_updates_a_readme(tmp_path: Path) -> None:
     data = json.loads(figures.read_text("utf-8"))
     (size,) = data["sizes"]
     assert size["count"] == 6
-    for variant in ("without", "with", "no-summary", "guess-language"):
+    for variant in ("without", "with", "no-summary", "guess-off"):
         assert len(size["seconds"][variant]) == 1 and size["seconds"][variant][0] > 0
+        assert size["peak_mb"][variant][0] > 10  # MB: a Python process with MkDocs loaded
+    # Every sample of the six pages was counted; the pages have two each.
+    assert size["highlighted"][1] == 12
     # The hooks were timed, and the generated pages gave no warnings.
     assert {"on_files", "on_page_markdown"} <= set(size["hooks"])
     assert size["warnings"] == 0, size["first_warnings"]
@@ -45,6 +48,8 @@ def test_benchmark_runs_and_updates_a_readme(tmp_path: Path) -> None:
     assert data["serve"]["same_plugin_object"] is True
     assert data["serve"]["parsed_rebuild"] == 1
     assert data["serve"]["parsed_first"] >= 6
+    assert data["serve"]["rendered_rebuild"] == 1  # a note edited: no other page shows it
+    assert data["guess"]["samples"] == 12 and 0 <= data["guess"]["right"] <= 12
     # Every parser backend read the same rows as ours.
     assert all(b["agrees"] in (True, None) for b in data["backends"] if b["ms"] is not None)
     text = readme.read_text("utf-8")
