@@ -10,8 +10,33 @@ under `mkdocs serve`: a plain build renders each page once and keeps nothing.
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
+from pathlib import Path
+from typing import Generic, TypeVar
 
 from .held import RenderedPage
+
+T = TypeVar("T")
+
+
+class LastResult(Generic[T]):
+    """The last result of one per-page step (a page's head tags, its HTML for search), by source
+    path, with the inputs (`key`) it came from: handed out again only for equal inputs."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, tuple[object, T]] = {}
+
+    def get(self, path: str, key: object) -> T | None:
+        entry = self._entries.get(path)
+        return entry[1] if entry is not None and entry[0] == key else None
+
+    def put(self, path: str, key: object, value: T) -> T:
+        self._entries[path] = (key, value)
+        return value
+
+    def forget_missing(self, paths: Iterable[str]) -> None:
+        keep = set(paths)
+        for path in [path for path in self._entries if path not in keep]:
+            del self._entries[path]
 
 
 class PageCache:
@@ -39,3 +64,12 @@ class PageCache:
         keep = set(paths)
         for path in [path for path in self._entries if path not in keep]:
             del self._entries[path]
+
+
+def templates_stamp(folder: str | None) -> tuple[tuple[str, int], ...]:
+    """The custom templates' paths and modification times: an edited one renders pages anew."""
+    if not folder:
+        return ()
+    return tuple(
+        sorted((str(path), path.stat().st_mtime_ns) for path in Path(folder).rglob("*") if path.is_file())
+    )

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .head_tags import apply_head_tags, page_head_tags
 from .model import Comparison
+from .page_cache import LastResult
 from .structured_data import json_ld_script, page_structured_data, summary_structured_data
 
 
@@ -36,6 +37,30 @@ def comparison_head(
         scripts.append(json_ld_script(data))
     tags = page_head_tags(page, page_url, settings.canonical)
     return apply_head_tags(document, tags, settings.canonical, scripts)
+
+
+def remembered_head(
+    last: LastResult[str],
+    path: str,
+    document: str,
+    page: Comparison,
+    page_url: str | None,
+    category: str,
+    settings: HeadSettings,
+) -> str:
+    """`comparison_head`, for `mkdocs serve` rebuilds: a head seen before (the same page, settings
+    and theme head) gets the tags it got then, without being read again. The tags go inside the
+    head only, so the head alone is what is read and remembered."""
+    close = document.find("</head>")
+    if close == -1:
+        return document
+    close += len("</head>")
+    head = document[:close]
+    key = (head, page, page_url, category, settings)
+    done = last.get(path, key)
+    if done is None:
+        done = last.put(path, key, comparison_head(head, page, page_url, category, settings))
+    return done + document[close:]
 
 
 def summary_head(document: str, title: str, pages: Sequence[tuple[str, str]], settings: HeadSettings) -> str:

@@ -22,8 +22,8 @@ from .held import HeldBlock, RenderedPage, fill_blocks, hold_code_from_search
 from .highlight import HighlightCache, site_code
 from .model import Comparison, Problem, Severity
 from .needs import ASSET_FILES, JS_URI, stylesheets
-from .page_cache import PageCache
-from .page_head import HeadSettings, comparison_head, summary_head
+from .page_cache import LastResult, PageCache, templates_stamp
+from .page_head import HeadSettings, comparison_head, remembered_head, summary_head
 from .render import Renderer, RenderSettings
 from .spool import Spool
 from .summary import SummaryDocument, category_name, compose_summary, plan_summary
@@ -58,14 +58,6 @@ def _fill(blocks: dict[str, HeldBlock], html: str, page: Page, *, searchable: bo
     return html
 
 
-def _templates_stamp(config: CompareConfig) -> tuple[tuple[str, int], ...]:
-    """The custom templates' names and modification times: an edited one renders pages anew."""
-    if not config.custom_templates:
-        return ()
-    folder = Path(config.custom_templates)
-    return tuple(sorted((str(path), path.stat().st_mtime_ns) for path in folder.rglob("*") if path.is_file()))
-
-
 class ComparePlugin(BasePlugin[CompareConfig]):
     """Turns exported comparison pages into themed pages and builds the cross-tool summary."""
 
@@ -94,6 +86,9 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         self.searched: dict[str, str] = {}  # src_uri -> the page's HTML as the search index read it
         self.unwritten: set[str] = set()  # the plugin's pages not written yet
         self.page_cache: PageCache | None = None  # rendered pages, under `mkdocs serve` only
+        # Also under `mkdocs serve` only: each page's HTML for search and its head, as last made.
+        self.searchable: LastResult[tuple[str, tuple[tuple[str, HeldBlock], ...]]] = LastResult()
+        self.heads: LastResult[str] = LastResult()
         self.nonce = secrets.token_hex(6)  # the placeholders' token, for the plugin's lifetime
         self.render_key: object = None  # what, besides a page, its rendering depends on
 
@@ -149,7 +144,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             self.nonce,
         )
         options = repr(sorted(self.config.items()))
-        self.render_key = (options, site, self.entries, _templates_stamp(self.config))
+        self.render_key = (options, site, self.entries, templates_stamp(self.config.custom_templates))
         if self.config.assets:
             # Material styles admonitions and tabs itself; other themes get the basic look.
             for uri in stylesheets(config.theme.name):
@@ -188,7 +183,8 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         if self.page_cache is None:
             self.cache = ParseCache()  # a build parses each page once: keep no second copy
         if self.page_cache is not None:
-            self.page_cache.forget_missing(self.collection.pages)
+            for kept in (self.page_cache, self.searchable, self.heads):
+                kept.forget_missing(self.collection.pages)
         for uri in self.collection.drafts:
             log.info(f"{uri}: draft page left out of the build")
             files.remove(pages[uri])
@@ -320,10 +316,20 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         blocks = self.held.get(page.file.src_uri)
         if blocks is None:
             return None
+        uri = page.file.src_uri
+        key = (html, tuple(blocks.items()))
+        if self.page_cache is not None and (cached := self.searchable.get(uri, key)) is not None:
+            blocks.clear()  # `mkdocs serve`: the same HTML and blocks as last time
+            blocks.update(cached[1])
+            return cached[0]
+        complete = all(p in html for p, block in blocks.items() if block.searchable)
         html = _fill(blocks, html, page, searchable=True)
         # The search index reads the code samples as plain text; their highlighting is back in
         # on_page_context, after the index (same text, without thousands of Pygments spans).
-        return hold_code_from_search(html, self.renderer.nonce, blocks)
+        html = hold_code_from_search(html, self.renderer.nonce, blocks)
+        if self.page_cache is not None and complete:  # (a lost block is warned about every time)
+            self.searchable.put(uri, key, (html, tuple(blocks.items())))
+        return html
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.spool.clear()
@@ -342,7 +348,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
                 if comparison.category
                 else ""
             )
-            output = comparison_head(output, comparison, page.canonical_url, category, settings)
+            output = self._comparison_head(output, comparison, page, category, settings)
             self._written(page)
             return output
         if self.summary is not None and uri == self.summary[0] and self.summary_url is not None:
@@ -356,6 +362,14 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             self._written(page)
             return output
         return None
+
+    def _comparison_head(
+        self, output: str, comparison: Comparison, page: Page, category: str, settings: HeadSettings
+    ) -> str:
+        url = page.canonical_url
+        if self.page_cache is None:
+            return comparison_head(output, comparison, url, category, settings)
+        return remembered_head(self.heads, page.file.src_uri, output, comparison, url, category, settings)
 
     def _written(self, page: Page) -> None:
         """Per-page state goes once the page is written. MkDocs keeps every page's HTML until

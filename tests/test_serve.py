@@ -156,3 +156,33 @@ def test_a_rebuilt_site_is_the_site_a_fresh_build_makes(served: Serve) -> None:
     assert Path("compare/lattice-vs-aspen/index.html") in built
     for relative in built:
         assert (site / relative).read_bytes() == (fresh / relative).read_bytes(), relative
+
+
+def test_a_remembered_head_is_the_head_read_afresh() -> None:
+    from mkdocs_compare.page_cache import LastResult
+    from mkdocs_compare.page_head import HeadSettings, comparison_head, remembered_head
+    from mkdocs_compare.parse import parse_comparison
+
+    extra = 'seo:\n  canonical: "https://lattice.example.org/compare/conveyor"\n'
+    comparison = parse_comparison(render(Page(extra_front_matter=extra)), "compare/conveyor.md").comparison
+    assert comparison is not None
+    document = (
+        '<html><head><title>Lattice vs Conveyor</title><link rel="canonical" href="https://example.org/x/">'
+        "</head><body><p>Body &amp; more</p></body></html>"
+    )
+    settings = HeadSettings(site=("Site", "https://example.org/"))
+    fresh = comparison_head(document, comparison, "https://example.org/x/", "Orchestrators", settings)
+    assert 'href="https://lattice.example.org/compare/conveyor"' in fresh
+    last: LastResult[str] = LastResult()
+    for _ in range(2):  # read, then remembered
+        assert (
+            remembered_head(
+                last, "p", document, comparison, "https://example.org/x/", "Orchestrators", settings
+            )
+            == fresh
+        )
+    other = document.replace("Body", "Another body")
+    assert remembered_head(
+        last, "p", other, comparison, "https://example.org/x/", "Orchestrators", settings
+    ) == (fresh.replace("Body", "Another body"))
+    assert remembered_head(last, "p", "no head", comparison, None, "", settings) == "no head"
