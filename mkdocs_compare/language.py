@@ -15,60 +15,66 @@ import re
 
 _HEAD = 4000  # characters of a sample that are looked at
 
-# Signatures no other common language shares (checked in this order).
+# Signatures no other common language shares (checked in this order). Each starts with a line
+# break (the text searched gets one in front): a literal first character lets the regular
+# expression engine skip ahead, where `^` with re.M is tried at every character.
 _STRONG: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("bash", re.compile(r"\A#![^\n]*\b(?:ba|z|k)?sh\b|^[ \t]*\$ \S", re.M)),
+    ("bash", re.compile(r"\n[ \t]*\$ \S")),
     (
         "python",
         re.compile(
-            r"\A#![^\n]*\bpython|^(?:from [\w.]+ import \S|import \w[\w.]*\s*(?:,|$| as )"
-            r"|(?:async )?def \w+\(|class \w+[(:]|if __name__ == )",
-            re.M,
+            r"\n(?:from [\w.]+ import \S|import \w[\w.]*[ \t]*(?:,|\n| as )"
+            r"|(?:async )?def \w+\(|class \w+[(:]|if __name__ == )"
         ),
     ),
     (
         "sql",
         re.compile(
-            r"^[ \t]*(?:SELECT\b.*\bFROM\b|SELECT \S+|INSERT INTO|UPDATE \w+ SET|DELETE FROM"
+            r"\n[ \t]*(?:SELECT\b.*\bFROM\b|SELECT \S+|INSERT INTO|UPDATE \w+ SET|DELETE FROM"
             r"|CREATE (?:OR REPLACE )?(?:TABLE|VIEW|INDEX|SCHEMA|DATABASE)|ALTER TABLE|DROP TABLE)\b",
-            re.M | re.I,
+            re.I,
         ),
     ),
     (
         "javascript",
         re.compile(
-            r"^(?:import .+ from ['\"]|(?:const|let) \w+ = |export (?:default|const|function)\b"
-            r"|module\.exports\b|function \w+\(.*\) ?\{)",
-            re.M,
+            r"\n(?:import .+ from ['\"]|(?:const|let) \w+ = |export (?:default|const|function)\b"
+            r"|module\.exports\b|function \w+\(.*\) ?\{)"
         ),
     ),
-    ("dockerfile", re.compile(r"\A(?:#.*\n|\s*\n)*FROM \S+(?: AS \w+)?\s*$", re.M)),
+    ("dockerfile", re.compile(r"\A\n(?:#.*\n|[ \t]*\n)*FROM \S+(?: AS \w+)?[ \t]*\n")),
 )
+_SHEBANG = {"python": re.compile(r"\bpython"), "bash": re.compile(r"\b(?:ba|z|k)?sh\b")}
 # Looser signatures, after the other sample's language.
 _SHELL_COMMANDS = re.compile(
-    r"^[ \t]*(?:sudo |export \w+=)?(?:pip3?|python3? -m|docker|kubectl|helm|curl|wget|git|npm|npx|yarn"
-    r"|brew|apt(?:-get)?|conda|uv|poetry|cd|mkdir|echo|make|terraform|aws|gcloud|az)\b",
-    re.M,
+    r"\n[ \t]*(?:sudo |export \w+=)?(?:pip3?|python3? -m|docker|kubectl|helm|curl|wget|git|npm|npx|yarn"
+    r"|brew|apt(?:-get)?|conda|uv|poetry|cd|mkdir|echo|make|terraform|aws|gcloud|az)\b"
 )
 _YAML_LINE = re.compile(r"[ \t]*(?:- )*[\w.\"'/-]+:(?:[ \t].*)?|[ \t]*- .*|[ \t]*#.*|---|\.\.\.")
-_PYTHON_LOOSE = re.compile(r"^\s*(?:@\w[\w.]*(?:\(|$)|return\b|print\(|\w+ = \w[\w.]*\()", re.M)
+_PYTHON_LOOSE = re.compile(r"\n\s*(?:@\w[\w.]*(?:\(|\n)|return\b|print\(|\w+ = \w[\w.]*\()")
 
 
 def guess_language(code: str, other: str | None = None) -> str:
     """A lexer name for `code`; `other` is the language the page's other sample names, if any."""
     head = code[:_HEAD]
+    if head.startswith("#!"):
+        first = head.split("\n", 1)[0]
+        for language, pattern in _SHEBANG.items():
+            if pattern.search(first):
+                return language
+    text = f"\n{head}\n"
     for language, pattern in _STRONG:
-        if pattern.search(head):
+        if pattern.search(text):
             return language
     if _is_json(code, head):
         return "json"
     if other:
         return other
-    if _SHELL_COMMANDS.search(head):
+    if _SHELL_COMMANDS.search(text):
         return "bash"
     if _is_yaml(head, cut=len(code) > _HEAD):
         return "yaml"
-    if _PYTHON_LOOSE.search(head):
+    if _PYTHON_LOOSE.search(text):
         return "python"
     return "text"
 
