@@ -149,6 +149,19 @@ class Collection:
         missing from `urls` are left out. Without it they are source paths relative to `path`,
         for Markdown links, which the site generator resolves and checks.
         """
+        siblings = self.siblings(path, limit)
+        if urls is None:
+            return [RelatedLink(o.title, o.tool_name, relative_link(path, o.path)) for o in siblings]
+        if path not in urls:
+            return []
+        return [
+            RelatedLink(other.title, other.tool_name, relative_url(urls[other.path], urls[path]))
+            for other in siblings
+            if other.path in urls
+        ]
+
+    def siblings(self, path: str, limit: int = 0) -> list[Comparison]:
+        """The pages `related_links` links to, in its order (cheap: no URL is worked out)."""
         page = self.pages.get(path)
         if page is None or not page.category:
             return []
@@ -160,21 +173,11 @@ class Collection:
         group = self._by_category.get(page.category, [])
         position = next((index for index, other in enumerate(group) if other.path == path), 0)
         siblings = group[position + 1 :] + group[:position]
-        if limit > 0:
-            siblings = siblings[:limit]
-        if urls is None:
-            return [RelatedLink(o.title, o.tool_name, relative_link(path, o.path)) for o in siblings]
-        if path not in urls:
-            return []
-        return [
-            RelatedLink(other.title, other.tool_name, relative_url(urls[other.path], urls[path]))
-            for other in siblings
-            if other.path in urls
-        ]
+        return siblings[:limit] if limit > 0 else siblings
 
     def folder(self) -> str:
         """The deepest folder holding every comparison page ("" for the docs root)."""
-        folders = [posixpath.dirname(path) for path in self.pages]
+        folders = {posixpath.dirname(path) for path in self.pages}  # few: most pages share one
         if not folders:
             return ""
         common = posixpath.commonpath(folders) if all(folders) else ""

@@ -287,12 +287,14 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         return rendered.markdown
 
     def _render(self, uri: str, comparison: Comparison) -> RenderedPage:
-        related = []
-        if self.config.related:
-            related = self.collection.related_links(uri, self.urls, self.config.related_limit)
-        key = (comparison, tuple(related), self.urls.get(uri), self.render_key)
-        if self.page_cache is not None and (cached := self.page_cache.get(uri, key)) is not None:
-            return cached  # `mkdocs serve`: nothing this page shows has changed
+        limit, key = self.config.related_limit, None
+        if self.page_cache is not None:  # `mkdocs serve`: render only if something it shows changed
+            siblings = self.collection.siblings(uri, limit) if self.config.related else []
+            linked = tuple((o.title, o.tool_name, o.path, self.urls.get(o.path)) for o in siblings)
+            key = (comparison, linked, self.urls.get(uri), self.render_key)
+            if (cached := self.page_cache.get(uri, key)) is not None:
+                return cached
+        related = self.collection.related_links(uri, self.urls, limit) if self.config.related else []
         rendered = self.renderer.render_page_held(comparison, related, page_url=self.urls.get(uri))
         return self.page_cache.put(uri, key, rendered) if self.page_cache is not None else rendered
 
