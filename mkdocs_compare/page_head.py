@@ -40,7 +40,7 @@ def comparison_head(
 
 
 def remembered_head(
-    last: LastResult[str],
+    last: LastResult[str] | None,
     path: str,
     document: str,
     page: Comparison,
@@ -50,7 +50,9 @@ def remembered_head(
 ) -> str:
     """`comparison_head`, for `mkdocs serve` rebuilds: a head seen before (the same page, settings
     and theme head) gets the tags it got then, without being read again. The tags go inside the
-    head only, so the head alone is what is read and remembered."""
+    head only, so the head alone is what is read and remembered. Without `last`: `comparison_head`."""
+    if last is None:
+        return comparison_head(document, page, page_url, category, settings)
     close = document.find("</head>")
     if close == -1:
         return document

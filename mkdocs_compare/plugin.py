@@ -23,7 +23,7 @@ from .highlight import HighlightCache, site_code
 from .model import Comparison, Problem, Severity
 from .needs import ASSET_FILES, JS_URI, stylesheets
 from .page_cache import LastResult, PageCache, templates_stamp
-from .page_head import HeadSettings, comparison_head, remembered_head, summary_head
+from .page_head import HeadSettings, remembered_head, summary_head
 from .render import Renderer, RenderSettings
 from .spool import Spool
 from .summary import SummaryDocument, category_name, compose_summary, plan_summary
@@ -31,7 +31,8 @@ from .urls import relative_url
 from .verdicts import verdict_scale
 
 log = get_plugin_logger("compare")
-BUILD_HIGHLIGHTS = 16  # highlighted samples a build keeps (see ComparePlugin.__init__)
+# Highlighted samples a build keeps (for samples shared by pages; serve keeps every one).
+BUILD_HIGHLIGHTS = 16
 RENDER_BATCH = 32  # pages rendered ahead in one loop (see ComparePlugin._render_ahead)
 
 
@@ -65,9 +66,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
 
     def __init__(self) -> None:
         self.cache = ParseCache()
-        # A build highlights each sample once: a small cache, for samples shared by pages. Under
-        # `mkdocs serve` it holds every sample, kept across rebuilds as the parse cache is.
-        self.highlight_cache = HighlightCache(BUILD_HIGHLIGHTS)
+        self.highlight_cache = HighlightCache(BUILD_HIGHLIGHTS)  # all samples under serve
         self.collection = Collection()
         self.renderer = Renderer()
         self.options = ParseOptions()
@@ -79,16 +78,18 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         self.done: set[str] = set()  # pages whose Markdown event has run
         self.dirty = False
         self.urls: dict[str, str] = {}  # src_uri -> URL of each comparison page in the build
-        self.head = HeadSettings()
+        self.head: HeadSettings | None = None  # this build's, made on its first page
+        self.category_names: dict[str, str] = {}  # category slug -> heading, this build's
         self.entries = Entries()
         self.summary_url: str | None = None  # the summary page's URL relative to the site root
         self.spool = Spool()  # the exports, on disk until MkDocs copies them
         self.searched: dict[str, str] = {}  # src_uri -> the page's HTML as the search index read it
         self.unwritten: set[str] = set()  # the plugin's pages not written yet
-        self.page_cache: PageCache | None = None  # rendered pages, under `mkdocs serve` only
-        # Also under `mkdocs serve` only: each page's HTML for search and its head, as last made.
+        # Under `mkdocs serve` only: each page's rendering, HTML for search, head, as last made.
+        self.page_cache: PageCache | None = None
         self.searchable: LastResult[tuple[str, tuple[tuple[str, HeldBlock], ...]]] = LastResult()
         self.heads: LastResult[str] = LastResult()
+        self.filled: LastResult[str] = LastResult()
         self.nonce = secrets.token_hex(6)  # the placeholders' token, for the plugin's lifetime
         self.render_key: object = None  # what, besides a page, its rendering depends on
 
@@ -107,6 +108,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         self.summary = None
         self.held = {}
         self.rendered = {}
+        self.head, self.category_names = None, {}
         self.searched = {}
         self.unwritten = set()
         self.pending = None
@@ -183,7 +185,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         if self.page_cache is None:
             self.cache = ParseCache()  # a build parses each page once: keep no second copy
         if self.page_cache is not None:
-            for kept in (self.page_cache, self.searchable, self.heads):
+            for kept in (self.page_cache, self.searchable, self.heads, self.filled):
                 kept.forget_missing(self.collection.pages)
         for uri in self.collection.drafts:
             log.info(f"{uri}: draft page left out of the build")
@@ -261,8 +263,14 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             self.summary = (self.summary[0], SummaryDocument(""))  # its blocks are in place
         blocks = self.held.pop(page.file.src_uri, None)
         if blocks is not None and page.content is not None:
-            self.searched[page.file.src_uri] = page.content
-            page.content = _fill(blocks, page.content, page, searchable=False)
+            uri, searched = page.file.src_uri, page.content
+            self.searched[uri] = searched
+            key = (searched, tuple(blocks.items()))
+            filled = self.filled.get(uri, key) if self.page_cache is not None else None
+            complete = all(p in searched for p, block in blocks.items() if not block.searchable)
+            page.content = filled or _fill(blocks, searched, page, searchable=False)
+            if self.page_cache is not None and filled is None and complete:  # (lost: warn again)
+                self.filled.put(uri, key, page.content)
         return None
 
     @event_priority(100)  # before the plugins that read page.meta (Material's meta, tags, blog)
@@ -343,14 +351,17 @@ class ComparePlugin(BasePlugin[CompareConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         uri = page.file.src_uri
         comparison = self.collection.pages.get(uri)
-        settings = self._head_settings(config)
+        settings = self.head = self.head or self._head_settings(config)  # once a build
         if comparison is not None:
-            category = (
-                category_name(comparison.category, self.renderer.labels, self.config.categories)
-                if comparison.category
-                else ""
-            )
-            output = self._comparison_head(output, comparison, page, category, settings)
+            category = self.category_names.get(comparison.category)
+            if category is None:
+                category = self.category_names[comparison.category] = (
+                    category_name(comparison.category, self.renderer.labels, self.config.categories)
+                    if comparison.category
+                    else ""
+                )
+            heads = self.heads if self.page_cache is not None else None  # `mkdocs serve` only
+            output = remembered_head(heads, uri, output, comparison, page.canonical_url, category, settings)
             self._written(page)
             return output
         if self.summary is not None and uri == self.summary[0] and self.summary_url is not None:
@@ -364,14 +375,6 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             self._written(page)
             return output
         return None
-
-    def _comparison_head(
-        self, output: str, comparison: Comparison, page: Page, category: str, settings: HeadSettings
-    ) -> str:
-        url = page.canonical_url
-        if self.page_cache is None:
-            return comparison_head(output, comparison, url, category, settings)
-        return remembered_head(self.heads, page.file.src_uri, output, comparison, url, category, settings)
 
     def _written(self, page: Page) -> None:
         """Per-page state goes once the page is written. MkDocs keeps every page's HTML until
