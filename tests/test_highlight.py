@@ -78,3 +78,35 @@ def test_a_shared_cache_skips_pygments_for_unchanged_samples_only(monkeypatch: p
     assert numbered.blocks([(CODE, "python")]) != first  # other settings: highlighted afresh
     with pytest.raises(AssertionError, match="converted again"):
         again.blocks([(CODE + "\n", "python")])  # another sample: highlighted afresh
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {},
+        {"linenums": True, "anchor_linenums": True, "line_spans": "__span", "auto_title": True},
+        {"linenums": True, "linenums_style": "pymdownx-inline"},
+        {"linenums": True, "linenums_style": "table", "pygments_lang_class": True},
+    ],
+)
+def test_reused_formatters_give_pymdownx_own_html(settings: dict[str, object]) -> None:
+    import markdown
+    import pymdownx.highlight
+
+    samples = [(CODE, "python"), ("name: x\nimage: y\n", "yaml"), (CODE, "python"), ("a < b", "text")]
+    extensions = ["pymdownx.highlight", "pymdownx.superfences"]
+    site = site_code(extensions, {"pymdownx.highlight": settings})
+    original = pymdownx.highlight.BlockHtmlFormatter
+    for _ in range(2):  # the second time, every formatter is a reused one
+        blocks = CodeHighlighter(site, HighlightCache(0)).blocks(samples)
+        assert pymdownx.highlight.BlockHtmlFormatter is original  # the site's own is left alone
+        for (code, language), block in zip(samples, blocks, strict=True):
+            # pymdownx alone, a fresh Markdown per sample: what the site's own fence gives.
+            alone = markdown.Markdown(
+                extensions=extensions, extension_configs={"pymdownx.highlight": settings}
+            )
+            expected = alone.convert(f"```{language}\n{code}\n```")
+            if "anchor_linenums" not in settings:  # anchors are numbered across a page's samples
+                assert block == expected
+            else:
+                assert block.count("<span") == expected.count("<span")
