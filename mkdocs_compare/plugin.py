@@ -31,8 +31,7 @@ from .urls import relative_url
 from .verdicts import verdict_scale
 
 log = get_plugin_logger("compare")
-# Highlighted samples a build keeps (for samples shared by pages; serve keeps every one).
-BUILD_HIGHLIGHTS = 16
+BUILD_HIGHLIGHTS = 16  # highlighted samples a build keeps, for shared ones (serve: all)
 RENDER_BATCH = 32  # pages rendered ahead in one loop (see ComparePlugin._render_ahead)
 
 
@@ -94,8 +93,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         self.render_key: object = None  # what, besides a page, its rendering depends on
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-        # Defining on_startup keeps this object across `mkdocs serve` rebuilds, so the parse
-        # cache survives; everything per-build is reset in on_config.
+        # Defining on_startup keeps this object (and its caches) across `mkdocs serve` rebuilds.
         self.dirty = dirty  # --dirty builds read only the edited pages: render only those
         serving = command == "serve"
         self.highlight_cache = HighlightCache() if serving else HighlightCache(BUILD_HIGHLIGHTS)
@@ -307,9 +305,8 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         return self.page_cache.put(uri, key, rendered) if self.page_cache is not None else rendered
 
     def _render_ahead(self, uri: str) -> None:
-        """Render this page and the next ones of the build in one loop: a tight loop runs about
-        twice as fast as renders spread between Markdown conversions (benchmarks/bench.py). A
-        batch at a time, so that the build never holds every page's rendering."""
+        """This page and the next ones, in one loop (about twice as fast as renders spread between
+        Markdown conversions), a batch at a time (the build never holds every page's rendering)."""
         if self.pending is None:
             self.pending = [other for other in self.collection.pages if other in self.urls]
             self.pending.reverse()  # taken from the end: MkDocs' order is the files' order
@@ -377,10 +374,8 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         return None
 
     def _written(self, page: Page) -> None:
-        """Per-page state goes once the page is written. MkDocs keeps every page's HTML until
-        the build ends: a comparison page's goes back to the copy the search index read (the same
-        text, without Pygments' spans). Once every page is written, a build (not `mkdocs serve`,
-        which needs them next time) lets the models go too."""
+        """Per-page state goes once the page is written; its HTML (MkDocs keeps it) back to the copy
+        search read (same text, no Pygments spans); after the last page a build drops the models."""
         searched = self.searched.pop(page.file.src_uri, None)
         if searched is not None:
             page.content = searched
