@@ -9,13 +9,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from .model import Assessment, Comparison
 from .review import review_date
+from .summary_parts import reuse
 
 if TYPE_CHECKING:  # the summary package imports this module: no import back at run time
-    from .summary.model import SummaryModel
+    from .summary.model import SummaryModel, ToolRow
 
 JSON_NAME = "comparisons.json"
 CSV_NAME = "comparisons.csv"
@@ -35,6 +37,11 @@ def _reviewed(page: Comparison) -> str | None:
 
 def export_data(model: SummaryModel) -> dict[str, Any]:
     """Every page's every feature, with its shared key: the JSON export's content."""
+    return {**_head(model), "comparisons": [_comparison(model, row) for row in model.rows]}
+
+
+def _head(model: SummaryModel) -> dict[str, Any]:
+    """What the JSON export says before its comparisons."""
     return {
         "version": JSON_VERSION,
         "product": model.product,
@@ -42,36 +49,51 @@ def export_data(model: SummaryModel) -> dict[str, Any]:
         "verdicts": [
             {"verdict": kind.name, "label": kind.label, "type": kind.type} for kind in model.verdicts.all
         ],
-        "comparisons": [
+    }
+
+
+def _comparison(model: SummaryModel, row: ToolRow) -> dict[str, Any]:
+    """One page's entry of the JSON export."""
+    return {
+        "tool": row.page.tool_name,
+        "title": row.page.title,
+        "slug": row.page.slug,
+        "url": row.url,
+        "category": row.page.category,
+        "reviewed": _reviewed(row.page),
+        "features": [
             {
-                "tool": row.page.tool_name,
-                "title": row.page.title,
-                "slug": row.page.slug,
-                "url": row.url,
-                "category": row.page.category,
-                "reviewed": _reviewed(row.page),
-                "features": [
-                    {
-                        "name": feature.name,
-                        "key": model.keys[(row.page.path, index)],
-                        "product": _assessment(feature.product),
-                        "tool": _assessment(feature.tool),
-                    }
-                    for index, feature in enumerate(row.page.features)
-                ],
+                "name": feature.name,
+                "key": model.keys[(row.page.path, index)],
+                "product": _assessment(feature.product),
+                "tool": _assessment(feature.tool),
             }
-            for row in model.rows
+            for index, feature in enumerate(row.page.features)
         ],
     }
 
 
 def export_json(model: SummaryModel) -> str:
-    """The JSON export, one comparison per line (diff-friendly, and fast to write)."""
-    data = export_data(model)
-    comparisons = data.pop("comparisons")
-    head = json.dumps(data, ensure_ascii=False)[:-1]
-    lines = ",\n".join(json.dumps(item, ensure_ascii=False) for item in comparisons)
+    """The JSON export, one comparison per line (diff-friendly, and fast to write).
+
+    A line says a page, its URL and its features' keys: for equal ones, the last serve build's.
+    """
+    head = json.dumps(_head(model), ensure_ascii=False)[:-1]
+    lines = ",\n".join(
+        reuse(model.parts, "json", row.page.path, _said(model, row), partial(_json_line, model, row))
+        for row in model.rows
+    )
     return f'{head}, "comparisons": [\n{lines}\n]}}\n'
+
+
+def _said(model: SummaryModel, row: ToolRow) -> object:
+    """What a page's export lines say: its model, URL and features' keys (not the matrix's classes)."""
+    path = row.page.path
+    return (row.page, row.url, tuple(model.keys[(path, index)] for index in range(len(row.page.features))))
+
+
+def _json_line(model: SummaryModel, row: ToolRow) -> str:
+    return json.dumps(_comparison(model, row), ensure_ascii=False)
 
 
 def _csv_cell(value: str) -> str:
@@ -88,21 +110,31 @@ def export_csv(model: SummaryModel) -> str:
          "product_note", "reviewed"]
     )  # fmt: skip
     for row in model.rows:
-        reviewed = _reviewed(row.page) or ""
-        for index, feature in enumerate(row.page.features):
-            writer.writerow(
-                _csv_cell(value)
-                for value in (
-                    row.page.tool_name,
-                    row.page.category,
-                    row.url,
-                    feature.name,
-                    model.keys[(row.page.path, index)],
-                    feature.tool.verdict,
-                    feature.tool.note,
-                    feature.product.verdict,
-                    feature.product.note,
-                    reviewed,
-                )
+        out.write(
+            reuse(model.parts, "csv", row.page.path, _said(model, row), partial(_csv_lines, model, row))
+        )
+    return out.getvalue()
+
+
+def _csv_lines(model: SummaryModel, row: ToolRow) -> str:
+    """A page's lines of the CSV export."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    reviewed = _reviewed(row.page) or ""
+    for index, feature in enumerate(row.page.features):
+        writer.writerow(
+            _csv_cell(value)
+            for value in (
+                row.page.tool_name,
+                row.page.category,
+                row.url,
+                feature.name,
+                model.keys[(row.page.path, index)],
+                feature.tool.verdict,
+                feature.tool.note,
+                feature.product.verdict,
+                feature.product.note,
+                reviewed,
             )
+        )
     return out.getvalue()

@@ -27,6 +27,7 @@ from .page_head import HeadSettings, remembered_head, summary_head
 from .render import Renderer, RenderSettings
 from .spool import Spool
 from .summary import SummaryDocument, category_name, compose_summary, plan_summary
+from .summary_parts import SummaryParts
 from .urls import relative_url
 from .verdicts import verdict_scale
 
@@ -84,8 +85,9 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         self.spool = Spool()  # the exports, on disk until MkDocs copies them
         self.searched: dict[str, str] = {}  # src_uri -> the page's HTML as the search index read it
         self.unwritten: set[str] = set()  # the plugin's pages not written yet
-        # Under `mkdocs serve` only: each page's rendering, HTML for search, head, as last made.
+        # Under `mkdocs serve` only: each page's rendering, HTML for search, head, summary parts.
         self.page_cache: PageCache | None = None
+        self.summary_parts: SummaryParts | None = None
         self.searchable: LastResult[tuple[str, tuple[tuple[str, HeldBlock], ...]]] = LastResult()
         self.heads: LastResult[str] = LastResult()
         self.filled: LastResult[str] = LastResult()
@@ -98,6 +100,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         serving = command == "serve"
         self.highlight_cache = HighlightCache() if serving else HighlightCache(BUILD_HIGHLIGHTS)
         self.page_cache = PageCache() if serving else None
+        self.summary_parts = SummaryParts() if serving else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -126,8 +129,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             Path(config.config_file_path).parent if config.config_file_path else None,
         )
         report(self.entries.problems)
-        # The site's Markdown pipeline is left exactly as configured (other pages must come out
-        # as without the plugin); the code tabs are highlighted as the site's own fences are.
+        # The site's Markdown is left as configured; code tabs are highlighted as its own fences are.
         site = site_code(config.markdown_extensions, config.mdx_configs)
         self.renderer = Renderer(
             RenderSettings(
@@ -222,6 +224,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             page_file = File.generated(config, plan.page, content="")
             files.append(page_file)
         urls = {path: self.urls.get(path, "") for path in self.collection.pages}
+        parts = self.summary_parts and self.summary_parts.begin(self.render_key, self.collection.pages)
         output = compose_summary(
             plan,
             self.collection.pages.values(),
@@ -234,6 +237,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             max_features=self.config.summary_max_features,
             categories=self.config.categories,
             verdicts=self.renderer.verdicts,
+            parts=parts,
         )
         report(output.model.hints)
         self.spool.clear()  # the last build's exports (a `mkdocs serve` rebuild)
@@ -253,9 +257,8 @@ class ComparePlugin(BasePlugin[CompareConfig]):
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
-        # The summary's cards and matrix join the page here, past Python-Markdown and the search
-        # indexers: at 1,000 tools either would spend seconds on a megabyte of HTML, and search
-        # results should point at the comparison pages, not at the summary's copy of them.
+        # The summary's cards and matrix join here, past Markdown and the search indexers (seconds on
+        # a megabyte of HTML at 1,000 tools; search results should point at the comparison pages).
         if self.summary is not None and page.file.src_uri == self.summary[0] and page.content:
             page.content = self.summary[1].fill(page.content)
             self.summary = (self.summary[0], SummaryDocument(""))  # its blocks are in place
@@ -278,8 +281,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         comparison = self.collection.pages.get(page.file.src_uri)
         if comparison is None:
             return None
-        # The page's front matter is data for the plugin (all of it is in `comparison.meta`),
-        # not instructions for the theme or other plugins: they see only what the plugin sets.
+        # Front matter is data for the plugin (in `comparison.meta`), not instructions for the theme.
         meta: dict[str, object] = {**self.config.page_meta, "title": comparison.title}
         if comparison.description:
             meta["description"] = comparison.description
@@ -331,8 +333,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             return cached[0]
         complete = all(p in html for p, block in blocks.items() if block.searchable)
         html = _fill(blocks, html, page, searchable=True)
-        # The search index reads the code samples as plain text; their highlighting is back in
-        # on_page_context, after the index (same text, without thousands of Pygments spans).
+        # Search reads the code samples as plain text; their highlighting is back after the index.
         html = hold_code_from_search(html, self.renderer.nonce, blocks)
         if self.page_cache is not None and complete:  # (a lost block is warned about every time)
             self.searchable.put(uri, key, (html, tuple(blocks.items())))
@@ -374,8 +375,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         return None
 
     def _written(self, page: Page) -> None:
-        """Per-page state goes once the page is written; its HTML (MkDocs keeps it) back to the copy
-        search read (same text, no Pygments spans); after the last page a build drops the models."""
+        """Per-page state goes once written; its HTML back to the copy search read (no Pygments spans)."""
         searched = self.searched.pop(page.file.src_uri, None)
         if searched is not None:
             page.content = searched

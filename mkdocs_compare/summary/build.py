@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from ..escape import safe_url
 from ..features import FeatureNames, near_duplicate_hints
 from ..model import Comparison, VerdictScale
 from ..render import feature_anchors
 from ..review import review_date
+from ..summary_parts import SummaryParts, reuse
 from ..urls import rebase_url, relative_url
 from ..verdicts import DEFAULT_SCALE, counts_as_yes
 from .categories import category_name, category_order
@@ -141,6 +143,7 @@ def build_summary(
     labels: Mapping[str, str] | None = None,
     categories: Mapping[str, str] | None = None,
     verdicts: VerdictScale | None = None,
+    parts: SummaryParts | None = None,
 ) -> SummaryModel:
     """Gather every page's features under shared keys and lay out the matrix.
 
@@ -148,6 +151,7 @@ def build_summary(
     the summary page's. Pages come sorted by tool name; categories in the order of `categories`
     (slug -> heading), then by heading; verdicts are `verdicts`' (default: yes and no). Notes are inlined
     in the matrix while their total length stays within `note_budget` (default NOTE_BUDGET).
+    `parts` (under `mkdocs serve`) hands out the rows of unchanged pages from the last build.
     """
     ordered = sorted(pages, key=lambda page: (page.tool_name.casefold(), page.path))
     names = FeatureNames(aliases)
@@ -157,10 +161,22 @@ def build_summary(
     columns = [column for column in features if column.count >= least][: max(0, max_features)]
     disputed = {key for key, verdicts in found.product_verdicts.items() if len(verdicts) > 1}
     scale = verdicts or DEFAULT_SCALE
-    rows = [
-        _row(page, urls.get(page.path, ""), summary_url, found.keys, columns, disputed, scale)
-        for page in ordered
-    ]
+    # What every row shares: equal to the last build's, it is that very object (cheap to compare).
+    layout = (summary_url, tuple(columns), frozenset(disputed), scale)
+    layout = parts.shared("layout", layout) if parts is not None else layout
+    rows = []
+    for page in ordered:
+        url = urls.get(page.path, "")
+        page_keys = tuple(found.keys[(page.path, index)] for index in range(len(page.features)))
+        rows.append(
+            reuse(
+                parts,
+                "row",
+                page.path,
+                (page, url, page_keys, layout),
+                partial(_row, page, url, summary_url, found.keys, columns, disputed, scale),
+            )
+        )
     model = SummaryModel(
         product=product or _most_common_product(ordered),
         rows=rows,
@@ -171,6 +187,7 @@ def build_summary(
         keys=found.keys,
         verdicts=scale,
         used=[kind for kind in scale.all if kind.name in found.said],
+        parts=parts,
     )
     display_names = {column.key: column.name for column in features}
     model.hints = near_duplicate_hints(display_names, found.first_seen) + names.unused_alias_problems()

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 import jinja2
 
 from ..model import Comparison, VerdictScale
+from ..summary_parts import SummaryParts
 from .build import build_summary
 from .model import SummaryOutput, SummaryPlan
 from .page import render_summary
@@ -25,11 +26,12 @@ def compose_summary(
     max_features: int = 40,
     categories: Mapping[str, str] | None = None,
     verdicts: VerdictScale | None = None,
+    parts: SummaryParts | None = None,
 ) -> SummaryOutput:
     """Build the model, the exports the plan wants and the summary page's document.
 
     `urls` and `summary_url` are relative to the site root (MkDocs' `File.url`, or `page_url`
-    for callers without MkDocs).
+    for callers without MkDocs). `parts` keeps each tool's pieces between `mkdocs serve` rebuilds.
     """
     model = build_summary(
         pages,
@@ -41,6 +43,7 @@ def compose_summary(
         labels=labels,
         categories=categories,
         verdicts=verdicts,
+        parts=parts,
     )
     exports = {export.path: export.write(model) for export in plan.exports}
     document = None

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import Comparison, Feature, Problem, VerdictKind, VerdictScale
+from ..summary_parts import SummaryParts
 from ..verdicts import DEFAULT_SCALE
 from .merge import insert_summary
 
@@ -79,6 +80,8 @@ class SummaryModel:
     hints: list[Problem] = field(default_factory=list)
     verdicts: VerdictScale = DEFAULT_SCALE
     used: list[VerdictKind] = field(default_factory=list)  # the verdicts the pages say, in order
+    # The last serve build's per-tool pieces (rows, cards, export lines), reused where unchanged.
+    parts: SummaryParts | None = field(default=None, compare=False, repr=False)
 
     @property
     def left_out(self) -> int:

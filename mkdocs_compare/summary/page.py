@@ -12,9 +12,10 @@ import jinja2
 from markupsafe import Markup
 
 from ..review import format_date
+from ..summary_parts import reuse
 from .glyphs import VerdictLabels, glyph_style, legend_text, sort_order
 from .labels import summary_labels
-from .model import SummaryDocument, SummaryModel
+from .model import CategoryGroup, SummaryDocument, SummaryModel, ToolRow
 
 
 def render_summary(
@@ -54,8 +55,26 @@ def render_summary(
         return Markup(placeholder)
 
     context["html_block"] = html_block
+    context["matrix_row"] = _piece(env, "summary_matrix_row.html", context, model)
+    context["summary_card"] = _piece(env, "summary_card.html", context, model)
     document.markdown = env.get_template("summary.md").render(context)
     return document
+
+
+def _piece(env: jinja2.Environment, name: str, context: dict[str, Any], model: SummaryModel) -> Any:
+    """A tool's part of the page (`name` rendered for its row), the last serve build's when
+    made for an equal row in the same group (the rest of what it shows comes from the
+    settings, and the model's product, notes budget and other-features column)."""
+    template = env.get_template(name)
+    shared = (model.product, model.inline_notes, context["has_others"])
+
+    def piece(row: ToolRow, group: CategoryGroup) -> Markup:
+        def make() -> Markup:
+            return Markup(template.render({**context, "row": row, "group": group}))
+
+        return reuse(model.parts, name, row.page.path, (row, group.slug, group.name, shared), make)
+
+    return piece
 
 
 def _format(template: str, values: Mapping[str, Any]) -> str:
