@@ -96,11 +96,11 @@ class ComparePlugin(BasePlugin[CompareConfig]):
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defining on_startup keeps this object (and its caches) across `mkdocs serve` rebuilds.
-        self.dirty = dirty  # --dirty builds read only the edited pages: render only those
-        serving = command == "serve"
+        self.dirty, serving = dirty, command == "serve"  # --dirty builds read only the edited pages
         self.highlight_cache = HighlightCache() if serving else HighlightCache(BUILD_HIGHLIGHTS)
         self.page_cache = PageCache() if serving else None
         self.summary_parts = SummaryParts() if serving else None
+        self.cache = ParseCache(keep_sources=serving)  # serve: pages compared whole, not hashed
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:

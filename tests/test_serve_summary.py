@@ -158,3 +158,21 @@ def test_the_parts_go_with_the_settings_and_with_the_pages() -> None:
     assert parts.shared("layout", first) is first
     assert parts.shared("layout", (1, 2)) is first
     assert parts.shared("layout", (1, 3)) == (1, 3)
+
+
+@pytest.mark.parametrize("keep_sources", [False, True])
+def test_the_parse_cache_parses_a_page_again_only_when_its_text_changes(keep_sources: bool) -> None:
+    from exported import render
+
+    from mkdocs_compare.collection import ParseCache, ParseOptions
+
+    cache, options = ParseCache(keep_sources=keep_sources), ParseOptions()
+    text = render(_page("Birch"))
+    first = cache.parse("compare/b.md", text, options)
+    assert first.comparison is not None and first.comparison.tool_name == "Birch"
+    assert cache.parse("compare/b.md", (text + " ")[:-1], options) is first and cache.misses == 1
+    edited = cache.parse("compare/b.md", text.replace("Needs a plugin.", "Built in."), options)
+    assert cache.misses == 2
+    assert edited.comparison is not None
+    assert [feature.tool.note for feature in edited.comparison.features] == ["Built in.", "Cron only."]
+    assert cache.parse("compare/b.md", text, ParseOptions(product="Other")) is not first
