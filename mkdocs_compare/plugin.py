@@ -25,11 +25,11 @@ from .needs import ASSET_FILES, JS_URI, stylesheets
 from .page_cache import LastResult, PageCache, templates_stamp
 from .page_head import HeadSettings, remembered_head, summary_head
 from .render import Renderer, RenderSettings
+from .site import parse_options
 from .spool import Spool
 from .summary import SummaryDocument, category_name, compose_summary, plan_summary
 from .summary_parts import SummaryParts
 from .urls import relative_url
-from .verdicts import verdict_scale
 
 log = get_plugin_logger("compare")
 BUILD_HIGHLIGHTS = 16  # highlighted samples a build keeps, for shared ones (serve: all)
@@ -116,13 +116,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         self.done = set()
         self.urls = {}
         self.summary_url = None
-        verdicts = verdict_scale(self.config.verdicts, self.config.labels)
-        self.options = ParseOptions(
-            product=self.config.product,
-            detect_key=self.config.detect_key,
-            max_features=self.config.max_features,
-            verdicts=verdicts,
-        )
+        self.options = parse_options(self.config)
         self.entries = load_entries(
             Path(self.config.advantages_file) if self.config.advantages_file else None,
             Path(self.config.quotes_file) if self.config.quotes_file else None,
@@ -140,7 +134,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
                 entries=self.entries,
                 show_advantages=bool(self.config.advantages_file),
                 show_testimonials=bool(self.config.quotes_file),
-                verdicts=verdicts,
+                verdicts=self.options.verdicts,
             ),
             self.highlight_cache,
             self.nonce,

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .cms_entries import entry_problems, load_entries
-from .collection import ParseCache, ParseOptions, Scan, scan_pages
+from .collection import ParseCache, Scan, scan_pages
 from .escape import escape_html, escape_markdown, safe_url
 from .held import HeldBlock, RenderedPage, fill_blocks, hold_code_from_search
 from .highlight import HighlightCache, SiteCode
@@ -24,7 +24,7 @@ from .model import Comparison, Location, Problem, Severity
 from .parse import decode_source
 from .project_site import ProjectSite
 from .render import Renderer, RenderSettings
-from .site import MARKDOWN_SUFFIXES, source_files
+from .site import MARKDOWN_SUFFIXES, parse_options, source_files
 from .sources import SourceIndex
 from .summary import (
     SUMMARY_MARKER,
@@ -36,7 +36,6 @@ from .summary import (
     plan_summary,
 )
 from .urls import page_url
-from .verdicts import verdict_scale
 
 if TYPE_CHECKING:
     from .config import CompareConfig
@@ -73,13 +72,7 @@ class Project:
         self.problems: list[Problem] = []
         raw = {path: self._read(path) for path in files if path.lower().endswith(MARKDOWN_SUFFIXES)}
         sources = {path: data for path, data in raw.items() if data is not None}
-        verdicts = verdict_scale(config.verdicts, config.labels)
-        options = ParseOptions(
-            product=config.product,
-            detect_key=config.detect_key,
-            max_features=config.max_features,
-            verdicts=verdicts,
-        )
+        options = parse_options(config)
         self.scan: Scan = scan_pages(
             list(sources),
             sources.__getitem__,
@@ -113,7 +106,7 @@ class Project:
                 entries=entries,
                 show_advantages=show["advantages"],
                 show_testimonials=show["testimonials"],
-                verdicts=verdicts,
+                verdicts=options.verdicts,
             ),
             highlight,
         )

@@ -18,9 +18,10 @@ import pathspec.gitignore
 import yaml
 from yaml_env_tag import construct_env_tag  # type: ignore[import-untyped]
 
-from .collection import Collection
+from .collection import Collection, ParseOptions
 from .model import Location, Problem, Severity
 from .summary import SummaryPlan, plan_summary
+from .verdicts import verdict_scale
 
 if TYPE_CHECKING:
     from .config import CompareConfig
@@ -102,6 +103,17 @@ def load_site(config_file: Path | None, docs_dir: Path | None = None) -> Site:
             raise SiteError(f"{config_file}: draft_docs must be a multiline string of patterns")
         excluded = f"{excluded}\n{drafts}" if drafts else excluded  # `mkdocs build` leaves drafts out
     return Site(config_file, docs_dir, directory_urls(config_file), excluded, theme_name(config_file))
+
+
+def parse_options(config: CompareConfig) -> ParseOptions:
+    """How a page is read, from the plugin's options: one place, so the plugin, the commands and
+    the Markdown extension can never read the same page two ways."""
+    return ParseOptions(
+        product=config.product,
+        detect_key=config.detect_key,
+        max_features=config.max_features,
+        verdicts=verdict_scale(config.verdicts, config.labels),
+    )
 
 
 def theme_name(config_file: Path | None) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..cms_entries import Entries, entry_problems, load_entries
-from ..collection import ParseCache, ParseOptions, scan_pages
+from ..collection import ParseCache, scan_pages
 from ..model import Location, Problem, Severity
 from ..printable import one_line
 from ..site import (
@@ -25,12 +25,12 @@ from ..site import (
     SiteError,
     config_file_from,
     load_site,
+    parse_options,
     plugin_options,
     summary_plan,
 )
 from ..summary import build_summary
 from ..urls import page_url
-from ..verdicts import verdict_scale
 from .findings import Finding, locate
 
 if TYPE_CHECKING:
@@ -82,13 +82,8 @@ def _page_problems(
         return sources[path]
 
     pages = [path for path in files if path.lower().endswith(MARKDOWN_SUFFIXES)]
-    verdicts = verdict_scale(config.verdicts, config.labels)
-    options = ParseOptions(
-        product=config.product,
-        detect_key=config.detect_key,
-        max_features=config.max_features,
-        verdicts=verdicts,
-    )
+    options = parse_options(config)
+    verdicts = options.verdicts
     scan = scan_pages(
         pages,
         read,

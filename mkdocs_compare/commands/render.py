@@ -26,7 +26,7 @@ import yaml
 
 from ..collection import Collection, ParseCache, ParseOptions, Scan, scan_pages
 from ..escape import html_safe_meta
-from ..model import Comparison, Problem, Severity, VerdictScale
+from ..model import Comparison, Problem, Severity
 from ..needs import ASSET_FILES, CSS_URI, JS_URI, REQUIRED_EXTENSIONS, stylesheets
 from ..parse import decode_source
 from ..printable import one_line
@@ -37,6 +37,7 @@ from ..site import (
     config_file_from,
     load_plugin_config,
     load_site,
+    parse_options,
     plugin_options,
     source_files,
     summary_plan,
@@ -44,7 +45,6 @@ from ..site import (
 from ..summary import compose_summary
 from ..summary.plan import outside_docs
 from ..urls import page_url
-from ..verdicts import verdict_scale
 from .findings import locate
 from .output import (
     MARKER,
@@ -131,8 +131,9 @@ def render_directory(
         raise OutputError(f"summary_page {config.summary_page!r} lies outside the docs folder")
     files = [path for path in source_files(docs_dir, excluded) if path != MARKER]
     sources = _read_sources(docs_dir, files)
-    verdicts = verdict_scale(config.verdicts, config.labels)
-    scan = _scan(config, files, sources, verdicts)
+    options = parse_options(config)
+    verdicts = options.verdicts
+    scan = _scan(config, files, sources, options)
     result = RenderResult(problems=list(scan.problems))
     renderer = Renderer(
         RenderSettings(
@@ -164,16 +165,10 @@ def render_directory(
     return result
 
 
-def _scan(config: CompareConfig, files: list[str], sources: dict[str, bytes], verdicts: VerdictScale) -> Scan:
+def _scan(config: CompareConfig, files: list[str], sources: dict[str, bytes], options: ParseOptions) -> Scan:
     """The comparison pages of the docs, read as the plugin reads them (none when it is off)."""
     if not config.enabled:  # the plugin would leave every page alone
         return Scan(Collection())
-    options = ParseOptions(
-        product=config.product,
-        detect_key=config.detect_key,
-        max_features=config.max_features,
-        verdicts=verdicts,
-    )
     pages = [path for path in files if path.lower().endswith(MARKDOWN_SUFFIXES)]
     return scan_pages(
         pages,
