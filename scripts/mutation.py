@@ -1,56 +1,67 @@
 """Mutation score of the core modules: how many small bugs the non-browser suite catches.
 
-    python scripts/mutation.py                      # every core module
-    python scripts/mutation.py escape urls          # some of them (names or paths)
-    python scripts/mutation.py --max-children 2 escape
+    python scripts/mutation.py                      # the core modules (CORE below)
+    python scripts/mutation.py escape urls          # some modules (names or paths)
+    python scripts/mutation.py --budget 0           # no time budget per mutant
 
 mutmut (3.x, configured in pyproject.toml's [tool.mutmut]) copies the package into
-`mutants/`, makes many one-change variants of each function (a `&` dropped from a table, a
-`not` removed, a constant changed) and runs the tests that reach the function against each
-one. A variant the tests fail on is *killed*; one they pass on *survives* and is a bug the
-suite would let through (or an equivalent rewrite, which the README lists with the reasons).
+`mutants/`, makes many one-change variants of each function of the chosen modules (a `not`
+removed, a constant changed, a call dropped) and runs the tests that reach the function
+against each one, fastest first, stopping at the first failure. A variant the tests fail on is
+*killed*; one they pass on *survives* and is a bug the suite would let through (or an
+equivalent rewrite, which the README lists with the reasons).
 
-The core is found anew on every run (`mkdocs_compare/*.py` minus the front ends), so modules
-that are split, moved or renamed are picked up. The last line printed is
-`mutation score: K/N killed`; the survivors are listed above it, and their diffs are written
-to `mutants/survivors.txt`. Everything the run writes is under `mutants/` (git-ignored).
+scripts/mutmut_run.py runs mutmut with what pyproject.toml cannot say: only the chosen modules
+are mutated (every other function runs unwrapped, at full speed), and a mutant's fastest tests
+run first in a session of their own. A mutant's tests stop after `--budget` seconds of CPU
+(default 5; scripts/mutation_budget.py): the mutant then counts as survived, never as killed, and the
+report says how many of its tests ran.
+
+The last line printed is `mutation score: K/N killed`; the survivors are listed above it, by
+module, and their diffs (with the timeouts', which mutmut counts as killed) are written to
+`mutants/survivors.txt`. Everything the run writes is under `mutants/` (git-ignored).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
-import re
 import shutil
 import subprocess
 import sys
 import time
+from collections import defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 PACKAGE = REPO / "mkdocs_compare"
 WORK = REPO / "mutants"
-# The front ends (and the package marker): glue over the core, exercised by the build tests
-# but not what a mutation score of the core should count.
-GLUE = {"__init__.py", "plugin.py", "config.py", "cli.py"}
-_FRONT_END_RE = re.compile(r"^\s*(?:from|import)\s+(?:mkdocs|markdown)\b|^def makeExtension\b", re.M)
+BUDGET_DIR = WORK / "budget-spent"
+# The core the score is of (issue 17): parsing, escaping, URLs, rendering, summary, exports.
+CORE = {
+    "parsing": ["parse.py", "front_matter.py", "table.py", "table_rows.py"],
+    "escaping": ["escape.py"],
+    "URLs": ["urls.py"],
+    "rendering": ["render.py", "grid.py"],
+    "summary": ["summary/*.py"],
+    "exports": ["exports.py"],
+}
 # mutmut's statuses that mean the suite noticed the change.
 KILLED = {"killed", "timeout", "caught by type check"}
 
-
 def core_modules() -> list[Path]:
-    """The package's core modules: every module but the front ends (which import MkDocs or
-    Python-Markdown, or are the Markdown extension's entry point)."""
     modules = []
-    for path in sorted(PACKAGE.rglob("*.py")):
-        if path.name in GLUE or _FRONT_END_RE.search(path.read_text(encoding="utf-8")):
-            continue
-        modules.append(path)
+    for area, patterns in CORE.items():
+        found = [path for pattern in patterns for path in sorted(PACKAGE.glob(pattern))]
+        if not found:
+            raise SystemExit(f"mutation.py: no module for {area} ({', '.join(patterns)}): update CORE")
+        modules += found
     return modules
 
 
 def resolve(names: list[str]) -> list[Path]:
-    """Module names (`escape`, `mkdocs_compare.escape`) or paths, as files of the package."""
+    """Module names (`escape`, `mkdocs_compare.summary.build`) or paths, as files of the package."""
     found = []
     for name in names:
         candidates = [
@@ -66,17 +77,28 @@ def resolve(names: list[str]) -> list[Path]:
     return found
 
 
-def mutant_prefix(path: Path) -> str:
-    """mutmut names a mutant `package.module.x_function__mutmut_3` (`x_Class_method` for methods)."""
-    return ".".join(path.relative_to(REPO).with_suffix("").parts) + "."
+def module_of(mutant: str) -> str:
+    """`mkdocs_compare.escape.x_safe_url__mutmut_3` -> `mkdocs_compare.escape`."""
+    return mutant.rsplit(".", 1)[0]
 
 
-def mutmut(*args: str, capture: bool = False) -> subprocess.CompletedProcess[str]:
-    # The same examples for every mutant (tests/conftest.py's derandomised profile), so a
-    # mutant is never killed, or spared, by the luck of a random draw.
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "HYPOTHESIS_PROFILE": "ci"}
+def mutmut(
+    modules: list[Path], budget: float, *args: str, capture: bool = False
+) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "PYTHONDONTWRITEBYTECODE": "1",
+        # The same examples for every mutant (tests/conftest.py's derandomised profile), so a
+        # mutant is never killed, or spared, by the luck of a random draw.
+        "HYPOTHESIS_PROFILE": "ci",
+        "MKDOCS_COMPARE_MUTATE": json.dumps([str(p.relative_to(REPO)) for p in modules]),
+        "MKDOCS_COMPARE_BUDGET": str(budget),
+        "MKDOCS_COMPARE_BUDGET_DIR": str(BUDGET_DIR),
+        # Where `-p mutation_budget` finds the budget plugin.
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO / "scripts"), os.environ.get("PYTHONPATH")])),
+    }
     return subprocess.run(
-        [sys.executable, "-m", "mutmut", *args],
+        [sys.executable, str(REPO / "scripts" / "mutmut_run.py"), *args],
         cwd=REPO,
         env=env,
         text=True,
@@ -89,39 +111,67 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("modules", nargs="*", help="modules to mutate (default: every core module)")
+    parser.add_argument("modules", nargs="*", help="modules to mutate (default: the core, CORE)")
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
-    parser.add_argument("--keep", action="store_true", help="reuse mutants/ from the last run")
+    parser.add_argument(
+        "--budget", type=float, default=5.0, help="seconds of CPU for the tests of a mutant (0: no limit)"
+    )
     options = parser.parse_args(argv)
 
     modules = resolve(options.modules) if options.modules else core_modules()
-    prefixes = [mutant_prefix(path) for path in modules]
+    run = lambda *args, capture=False: mutmut(modules, options.budget, *args, capture=capture)  # noqa: E731
     print("mutating:", ", ".join(str(path.relative_to(REPO)) for path in modules), flush=True)
     started = time.monotonic()
-    if WORK.exists() and not options.keep:
-        shutil.rmtree(WORK)  # mutmut keeps copies it does not refresh: start from the sources
-    done = mutmut("run", "--max-children", str(options.max_children), *(p + "*" for p in prefixes))
+    if WORK.exists():
+        shutil.rmtree(WORK)  # mutmut keeps copies and results it does not refresh: start afresh
+    done = run("run", "--max-children", str(options.max_children))
     if done.returncode != 0:
         print(f"mutmut run failed (exit status {done.returncode})", file=sys.stderr)
         return done.returncode
 
-    listing = mutmut("results", "--all", "true", capture=True)
+    listing = run("results", "--all", "true", capture=True)
     statuses: dict[str, str] = {}
     for line in listing.stdout.splitlines():
         name, sep, status = line.strip().rpartition(": ")
-        if sep and name.startswith(tuple(prefixes)):
+        if sep:
             statuses[name] = status
     survivors = sorted(name for name, status in statuses.items() if status not in KILLED)
-    killed = len(statuses) - len(survivors)
-    with (WORK / "survivors.txt").open("w", encoding="utf-8") as out:
-        for name in survivors:
-            out.write(mutmut("show", name, capture=True).stdout + "\n")
+    timeouts = sorted(name for name, status in statuses.items() if status == "timeout")
+    by_module: dict[str, list[str]] = defaultdict(list)
     for name in survivors:
-        print(f"survived: {name} ({statuses[name]})")
+        by_module[module_of(name)].append(name)
+    with (WORK / "survivors.txt").open("w", encoding="utf-8") as out:
+        for module, names in sorted(by_module.items()):
+            out.write(f"## {module}: {len(names)} survived\n\n")
+            for name in names:
+                out.write(run("show", name, capture=True).stdout + _budget_note(name) + "\n")
+        if timeouts:
+            out.write(f"## {len(timeouts)} timeouts (counted as killed: each must be an endless loop)\n\n")
+            for name in timeouts:
+                out.write(run("show", name, capture=True).stdout + "\n")
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for name, status in statuses.items():
+        counts[module_of(name)][0] += status in KILLED
+        counts[module_of(name)][1] += 1
+    for _module, names in sorted(by_module.items()):
+        for name in names:
+            note = _budget_note(name).strip()
+            print(f"survived: {name} ({statuses[name]}{'; ' + note if note else ''})")
+    for name in timeouts:
+        print(f"timeout: {name}")
+    for module, (killed, total) in sorted(counts.items()):
+        print(f"{module}: {killed}/{total} killed")
+    killed = len(statuses) - len(survivors)
     minutes = (time.monotonic() - started) / 60
     print(f"{len(statuses)} mutants in {minutes:.1f} minutes; the survivors' diffs: mutants/survivors.txt")
     print(f"mutation score: {killed}/{len(statuses)} killed")
     return 0 if statuses else 1
+
+
+def _budget_note(name: str) -> str:
+    """What the budget plugin recorded for a mutant it cut short ("" if it ran every test)."""
+    note = BUDGET_DIR / name
+    return f"# budget spent: {note.read_text(encoding='utf-8')}" if note.is_file() else ""
 
 
 if __name__ == "__main__":

@@ -326,3 +326,16 @@ def test_html_safe_meta_escapes_strings_and_keeps_other_values() -> None:
         "draft": False,
         "order": 3,
     }
+
+
+def test_html_safe_meta_escapes_at_any_depth() -> None:
+    meta = {
+        "seo": {"title": "<i>x</i>", "og": {"image": 'a"b'}},
+        "tags": ["<t>", ("&", 1)],
+        "none": None,
+    }
+    assert html_safe_meta(meta) == {
+        "seo": {"title": "&lt;i&gt;x&lt;/i&gt;", "og": {"image": "a&quot;b"}},
+        "tags": ["&lt;t&gt;", ["&amp;", 1]],
+        "none": None,
+    }
