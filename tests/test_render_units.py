@@ -1,0 +1,56 @@
+"""The renderer's small pure pieces, on hand-written inputs and outputs (no site is built)."""
+
+from __future__ import annotations
+
+import pytest
+from markupsafe import Markup
+
+from mkdocs_compare.model import CodeSample, Comparison
+from mkdocs_compare.render import DEFAULT_LABELS, fenced, sample_language, tab_labels
+
+
+def test_a_fence_holds_the_code_as_written_under_its_language() -> None:
+    sample = CodeSample("x = 1\n\ny = 2", "python")
+    assert fenced(sample) == "```python\nx = 1\n\ny = 2\n```"
+    assert isinstance(fenced(sample), Markup)
+
+
+def test_an_indented_fence_indents_every_line_but_blank_ones() -> None:
+    sample = CodeSample("a\n  \nb", "python")
+    assert fenced(sample, indent=4) == "    ```python\n    a\n\n    b\n    ```"
+    assert fenced(sample, indent=2) == "  ```python\n  a\n\n  b\n  ```"
+
+
+def test_the_fence_is_longer_than_any_backtick_run_in_the_code() -> None:
+    assert fenced(CodeSample("say ````hi````", "text")) == "`````text\nsay ````hi````\n`````"
+
+
+def test_a_snippet_line_in_the_code_is_kept_inert() -> None:
+    assert fenced(CodeSample('--8<-- "secret.txt"', "text")) == '```text\n--8<-- "secret.txt" \n```'
+
+
+@pytest.mark.parametrize(
+    ("language", "guess", "expected"),
+    [
+        ("python", False, "python"),
+        ("c++", False, "c++"),
+        ("py thon<script>", False, "pythonscript"),
+        ("<>", False, "text"),
+        (None, False, "text"),
+        (None, True, "python"),
+        ("yaml", True, "yaml"),
+    ],
+)
+def test_sample_language(language: str | None, guess: bool, expected: str) -> None:
+    sample = CodeSample("from lattice import flow\n", language)
+    assert sample_language(sample, guess) == expected
+    fence = fenced(sample, guess=guess)
+    assert fence.startswith(f"```{expected}\n")
+
+
+def test_tabs_are_the_product_the_tool_then_numbered_samples() -> None:
+    samples = [CodeSample(f"code {n}", "text") for n in range(4)]
+    page = Comparison("p.md", "T", "Conveyor", "Lattice", code_samples=samples)
+    assert tab_labels(page, DEFAULT_LABELS) == ["Lattice", "Conveyor", "Sample 3", "Sample 4"]
+    assert tab_labels(page, {"sample": "Beispiel"}) == ["Lattice", "Conveyor", "Beispiel 3", "Beispiel 4"]
+    assert tab_labels(Comparison("p.md", "T", "Conveyor", "Lattice"), DEFAULT_LABELS) == []
