@@ -93,3 +93,12 @@ def test_the_suite_keeps_its_own_template_cache(own_template_cache: Path) -> Non
     assert Path(tempfile.gettempdir()) == own_template_cache
     Renderer().render_page(_comparison())
     assert list(own_template_cache.glob("_jinja2-cache-*/mkdocs-compare-*.cache"))
+
+
+def test_a_cache_that_cannot_be_written_is_skipped(private_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    renderer = Renderer()
+    cache = renderer.env.bytecode_cache
+    assert cache is not None
+    monkeypatch.setattr(cache, "directory", str(private_tmp / "gone"))  # removed under the build
+    assert "compare-grid__row" in renderer.render_page(_comparison())
+    assert not (private_tmp / "gone").exists()
