@@ -296,3 +296,20 @@ def test_the_pre_filter_never_misses_a_comparison_page(front: str, closed: bool)
     result = parse_comparison(text, "p.md")
     if result.comparison is not None:
         assert looks_like_comparison(text)
+
+
+def test_merge_keys_are_not_duplicates_but_keys_after_them_are() -> None:
+    loaded = load_yaml("a: &a {x: 1}\nb: &b {y: 2}\nm:\n  <<: *a\n  <<: *b\n  k: 1\n  k: 2\n")
+    assert [(note.line, note.key) for note in loaded.notes] == [(8, "k")]
+    assert loaded.value["m"] == {"x": 1, "y": 2, "k": 2}
+
+
+def test_a_list_as_a_key_is_a_yaml_error_not_a_crash() -> None:
+    with pytest.raises(FrontMatterError, match="unhashable"):
+        load_yaml("? [p, q]\n: 3\n? [p, q]\n: 4\n")
+
+
+def test_a_long_duplicate_key_is_named_by_its_first_80_characters() -> None:
+    key = "k" * 79 + "XYZ"
+    loaded = load_yaml(f"{key}: 1\n{key}: 2\n")
+    assert [note.key for note in loaded.notes] == ["k" * 79 + "X"]

@@ -108,3 +108,8 @@ def test_split_front_matter_counts_lines() -> None:
 )
 def test_guess_language(code: str, language: str) -> None:
     assert guess_language(code) == language
+
+
+def test_a_page_without_front_matter_is_all_body() -> None:
+    assert split_front_matter("# Title\n\ntext\n") == (None, "# Title\n\ntext\n", 0)
+    assert split_front_matter("a\r\nb\r\n") == (None, "a\nb\n", 0)

@@ -6,7 +6,7 @@ import pytest
 from markupsafe import Markup
 
 from mkdocs_compare.model import CodeSample, Comparison
-from mkdocs_compare.render import DEFAULT_LABELS, fenced, sample_language, tab_labels
+from mkdocs_compare.render import DEFAULT_LABELS, Renderer, fenced, sample_language, tab_labels
 
 
 def test_a_fence_holds_the_code_as_written_under_its_language() -> None:
@@ -54,3 +54,10 @@ def test_tabs_are_the_product_the_tool_then_numbered_samples() -> None:
     assert tab_labels(page, DEFAULT_LABELS) == ["Lattice", "Conveyor", "Sample 3", "Sample 4"]
     assert tab_labels(page, {"sample": "Beispiel"}) == ["Lattice", "Conveyor", "Beispiel 3", "Beispiel 4"]
     assert tab_labels(Comparison("p.md", "T", "Conveyor", "Lattice"), DEFAULT_LABELS) == []
+
+
+def test_a_relative_icon_is_rebased_for_the_pages_url() -> None:
+    page = Comparison("compare/conveyor.md", "T", "Conveyor", "Lattice", tool_icon_url="../assets/c.svg")
+    renderer = Renderer()
+    assert 'src="../../assets/c.svg"' in renderer.render_page(page, page_url="compare/conveyor/")
+    assert 'src="../assets/c.svg"' in renderer.render_page(page)

@@ -95,7 +95,7 @@ def test_the_suite_keeps_its_own_template_cache(own_template_cache: Path) -> Non
     assert list(own_template_cache.glob("_jinja2-cache-*/mkdocs-compare-*.cache"))
 
 
-def test_a_cache_that_cannot_be_written_is_skipped(private_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unwritable_cache_is_skipped(private_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     renderer = Renderer()
     cache = renderer.env.bytecode_cache
     assert cache is not None
