@@ -313,3 +313,10 @@ def test_a_long_duplicate_key_is_named_by_its_first_80_characters() -> None:
     key = "k" * 79 + "XYZ"
     loaded = load_yaml(f"{key}: 1\n{key}: 2\n")
     assert [note.key for note in loaded.notes] == ["k" * 79 + "X"]
+
+
+def test_a_value_yaml_cannot_build_is_an_error_with_its_reason() -> None:
+    with pytest.raises(FrontMatterError) as raised:
+        load_yaml("title: x\nreviewed: 2020-13-45\n", first_line=5)
+    assert raised.value.reason == "month must be in 1..12"
+    assert raised.value.line == 5
