@@ -320,3 +320,18 @@ def test_a_value_yaml_cannot_build_is_an_error_with_its_reason() -> None:
         load_yaml("title: x\nreviewed: 2020-13-45\n", first_line=5)
     assert raised.value.reason == "month must be in 1..12"
     assert raised.value.line == 5
+
+
+@pytest.mark.parametrize(
+    ("source", "line", "reason"),
+    [
+        ("a: 1\nb: c: d\n", 11, "mapping values are not allowed"),
+        # The problem is on the third line, the flow sequence it is in opened on the second.
+        ("a: 1\nb: [1, 2\nc: 3\n", 12, "expected ',' or ']'"),
+    ],
+)
+def test_a_yaml_syntax_error_names_the_line_of_the_problem(source: str, line: int, reason: str) -> None:
+    with pytest.raises(FrontMatterError) as raised:
+        load_yaml(source, first_line=10)
+    assert raised.value.line == line
+    assert reason in raised.value.reason
