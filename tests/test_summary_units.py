@@ -6,9 +6,10 @@ import pytest
 from bs4 import BeautifulSoup
 from exported import Page, Row, render
 
+from mkdocs_compare.collection import Collection
 from mkdocs_compare.parse import parse_comparison
 from mkdocs_compare.render import Renderer
-from mkdocs_compare.summary import build_summary, insert_summary, render_summary
+from mkdocs_compare.summary import SummaryPlan, build_summary, insert_summary, plan_summary, render_summary
 from mkdocs_compare.summary.model import SummaryDocument
 from mkdocs_compare.summary.plan import outside_docs
 
@@ -111,3 +112,97 @@ def test_the_matrix_counts_only_yes_and_draws_the_products_verdict_only_where_it
             "cmp-others|",
         ],
     ]
+
+
+def _collection(*paths: str) -> Collection:
+    pages = {}
+    for path in paths:
+        comparison = parse_comparison(render(Page(tool=path.rsplit("/", 1)[-1][:-3])), path).comparison
+        assert comparison is not None
+        pages[path] = comparison
+    return Collection(pages)
+
+
+PAIR = ("compare/a.md", "compare/b.md")
+
+
+def _exports(plan: SummaryPlan) -> list[str]:
+    return [export.path for export in plan.exports]
+
+
+def _problems(plan: SummaryPlan) -> list[tuple[str, str]]:
+    return [(str(problem.location), problem.severity.value) for problem in plan.problems]
+
+
+def test_the_default_plan_is_an_index_page_beside_the_pages_with_both_exports() -> None:
+    plan = plan_summary(_collection(*PAIR), None, PAIR, title="All")
+    assert plan is not None
+    assert (plan.page, plan.folder, plan.merge, plan.title) == ("compare/index.md", "compare", False, "All")
+    assert _exports(plan) == ["compare/comparisons.json", "compare/comparisons.csv"]
+    assert [(e.name, e.label) for e in plan.exports] == [
+        ("comparisons.json", "JSON"),
+        ("comparisons.csv", "CSV"),
+    ]
+    assert plan.downloads == [("JSON", "comparisons.json"), ("CSV", "comparisons.csv")]
+    assert plan.problems == []
+
+
+def test_a_maintainers_page_at_the_path_is_merged_into_and_keeps_its_title() -> None:
+    plan = plan_summary(_collection(*PAIR), None, [*PAIR, "compare/index.md"], title="All")
+    assert plan is not None
+    assert (plan.page, plan.merge, plan.title) == ("compare/index.md", True, None)
+    assert plan.page_text("SUM", "# Ours\n") == "# Ours\n\nSUM"
+    assert plan.page_text("SUM") == "SUM"
+
+
+def test_no_summary_page_still_writes_the_exports_beside_the_pages() -> None:
+    plan = plan_summary(_collection(*PAIR), "", PAIR, title="All", csv_export=False)
+    assert plan is not None
+    assert (plan.page, plan.folder, plan.folder_url, plan.title) == ("", "compare", "compare/", None)
+    assert _exports(plan) == ["compare/comparisons.json"]
+    only_csv = plan_summary(_collection(*PAIR), "", PAIR, title="All", json_export=False)
+    assert only_csv is not None and _exports(only_csv) == ["compare/comparisons.csv"]
+
+
+def test_the_summary_page_option_is_read_from_the_docs_root() -> None:
+    plan = plan_summary(_collection(*PAIR), "/x/../overview.md", PAIR, title="All")
+    assert plan is not None
+    assert (plan.page, plan.folder, plan.folder_url) == ("overview.md", "", "")
+    assert _exports(plan) == ["comparisons.json", "comparisons.csv"]
+    pages_at_root = plan_summary(_collection("a.md", "b.md"), "", ["a.md", "b.md"], title="All")
+    assert pages_at_root is not None and pages_at_root.folder_url == ""
+
+
+@pytest.mark.parametrize(
+    ("option", "problems"),
+    [
+        ("overview", [("mkdocs.yml (field 'summary_page')", "warning")]),  # not Markdown
+        ("compare/a.md", [("compare/a.md:1", "warning")]),  # a comparison page
+        ("../overview.md", [("mkdocs.yml (field 'summary_page')", "error")]),  # outside the docs
+    ],
+)
+def test_a_refused_summary_page_is_a_problem_and_no_page(
+    option: str, problems: list[tuple[str, str]]
+) -> None:
+    plan = plan_summary(_collection(*PAIR), option, PAIR, title="All")
+    assert plan is not None
+    assert plan.page == "" and plan.title is None
+    assert _problems(plan) == problems
+    outside = option.startswith("..")
+    assert _exports(plan) == ([] if outside else ["compare/comparisons.json", "compare/comparisons.csv"])
+
+
+def test_files_of_the_docs_keep_their_place_and_what_they_are_in_the_way_of_is_left_out() -> None:
+    existing = [*PAIR, "compare.md", "compare/comparisons.json", "compare/comparisons.csv.md"]
+    plan = plan_summary(_collection(*PAIR), None, existing, title="All")
+    assert plan is not None
+    assert plan.page == "" and _exports(plan) == []
+    assert _problems(plan) == [
+        ("compare.md:1", "warning"),  # written to compare/index.html, where the summary would go
+        ("compare/comparisons.json", "warning"),  # the maintainer's own file
+        ("compare/comparisons.csv.md:1", "warning"),  # written to compare/comparisons.csv/index.html
+    ]
+
+
+def test_no_pages_no_plan() -> None:
+    assert plan_summary(Collection(), None, [], title="All") is None
