@@ -10,6 +10,7 @@ from mkdocs_compare.collection import Collection
 from mkdocs_compare.parse import parse_comparison
 from mkdocs_compare.render import Renderer
 from mkdocs_compare.summary import SummaryPlan, build_summary, insert_summary, plan_summary, render_summary
+from mkdocs_compare.summary.categories import category_name, category_order, category_title
 from mkdocs_compare.summary.model import SummaryDocument
 from mkdocs_compare.summary.plan import outside_docs
 
@@ -206,3 +207,34 @@ def test_files_of_the_docs_keep_their_place_and_what_they_are_in_the_way_of_is_l
 
 def test_no_pages_no_plan() -> None:
     assert plan_summary(Collection(), None, [], title="All") is None
+
+
+@pytest.mark.parametrize(
+    ("slug", "title"),
+    [
+        ("data-GitHub-apps", "Data GitHub apps"),  # mixed case is kept after the first word
+        ("gitHub-apps", "GitHub apps"),
+        ("CI-CD", "CI/CD"),
+        ("cd-ci", "CD CI"),
+        ("ci", "CI"),
+        ("feature-stores-ml", "Feature stores ML"),
+        ("", ""),
+    ],
+)
+def test_category_titles(slug: str, title: str) -> None:
+    assert category_title(slug) == title
+
+
+def test_a_category_is_named_by_the_option_then_a_label_then_the_rule() -> None:
+    labels, titles = {"category:ml-ops": "From labels"}, {"ml-ops": "From option"}
+    assert category_name("ml-ops", labels, titles) == "From option"
+    assert category_name("ml-ops", labels, {"ml-ops": ""}) == "From labels"
+    assert category_name("ml-ops", labels) == "From labels"
+    assert category_name("ml-ops", None, None) == "ML ops"
+    assert category_name("ml-ops", {"category:other": "x"}, {"other": "y"}) == "ML ops"
+
+
+def test_categories_come_in_the_options_order_then_by_heading() -> None:
+    names = {"a": "Zeta", "b": "alpha", "c": "Gamma", "d": "alpha"}
+    assert category_order(["b", "a", "c", "d"], {"c": "Gamma", "z": "Absent"}, names) == ["c", "b", "d", "a"]
+    assert category_order(["a", "b"], None, names) == ["b", "a"]
