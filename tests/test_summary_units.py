@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from bs4 import BeautifulSoup
 from exported import Page, Row, render
@@ -9,8 +11,16 @@ from exported import Page, Row, render
 from mkdocs_compare.collection import Collection
 from mkdocs_compare.parse import parse_comparison
 from mkdocs_compare.render import Renderer
-from mkdocs_compare.summary import SummaryPlan, build_summary, insert_summary, plan_summary, render_summary
+from mkdocs_compare.summary import (
+    SummaryPlan,
+    build_summary,
+    compose_summary,
+    insert_summary,
+    plan_summary,
+    render_summary,
+)
 from mkdocs_compare.summary.categories import category_name, category_order, category_title
+from mkdocs_compare.summary.collisions import Destinations, dest_uri
 from mkdocs_compare.summary.model import SummaryDocument
 from mkdocs_compare.summary.plan import outside_docs
 
@@ -238,3 +248,49 @@ def test_categories_come_in_the_options_order_then_by_heading() -> None:
     names = {"a": "Zeta", "b": "alpha", "c": "Gamma", "d": "alpha"}
     assert category_order(["b", "a", "c", "d"], {"c": "Gamma", "z": "Absent"}, names) == ["c", "b", "d", "a"]
     assert category_order(["a", "b"], None, names) == ["b", "a"]
+
+
+@pytest.mark.parametrize(
+    ("src", "directory_urls", "dest"),
+    [
+        ("a/b.md", True, "a/b/index.html"),
+        ("a/b.md", False, "a/b.html"),
+        ("a/README.md", True, "a/index.html"),
+        ("a/README.md", False, "a/index.html"),
+        ("index.md", True, "index.html"),
+        ("notes.markdown", True, "notes/index.html"),
+        ("img/logo.png", True, "img/logo.png"),
+        ("data.json", False, "data.json"),
+    ],
+)
+def test_dest_uri(src: str, directory_urls: bool, dest: str) -> None:
+    assert dest_uri(src, directory_urls) == dest
+
+
+def test_destinations_remember_the_first_file_of_each_place_and_folder() -> None:
+    taken = Destinations({"a/b/c.md": "a/b/c/index.html", "a/b/d.md": "a/b/d/index.html"})
+    taken.add("other.md", "a/b/c/index.html")  # the same place again: the first file keeps it
+    assert taken.clash("a/b/c/index.html") == ("a/b/c.md", "a/b/c/index.html")
+    assert taken.clash("a/b/d") == ("a/b/d.md", "a/b/d/index.html")
+    assert taken.clash("a/b") == ("a/b/c.md", "a/b/c/index.html")
+    assert taken.clash("a") == ("a/b/c.md", "a/b/c/index.html")
+    assert taken.clash("a/b/c/index.html/deeper.json") == ("a/b/c.md", "a/b/c/index.html")
+    assert taken.clash("a/b/e/index.html") is None and taken.clash("b") is None
+
+
+def test_compose_builds_what_the_plan_asks_for() -> None:
+    collection = _collection(*PAIR)
+    pages = collection.sorted_pages()
+    urls = {"compare/a.md": "compare/a/", "compare/b.md": "compare/b/"}
+    env = Renderer().env
+    plan = plan_summary(collection, None, PAIR, title="All tools", csv_export=False)
+    assert plan is not None
+    output = compose_summary(plan, pages, urls, "compare/", env, {}, product="Ours")
+    assert list(output.exports) == ["compare/comparisons.json"]
+    assert json.loads(output.exports["compare/comparisons.json"])["product"] == "Ours"
+    assert output.model.product == "Ours" and [row.page.tool_name for row in output.model.rows] == ["a", "b"]
+    assert output.document is not None and "\n# All tools\n" in output.document.markdown
+    assert "[JSON](comparisons.json)" in output.document.markdown
+    none = plan_summary(collection, "", PAIR, title="All tools")
+    assert none is not None
+    assert compose_summary(none, pages, urls, "compare/", env, {}).document is None
