@@ -61,3 +61,11 @@ def test_a_relative_icon_is_rebased_for_the_pages_url() -> None:
     renderer = Renderer()
     assert 'src="../../assets/c.svg"' in renderer.render_page(page, page_url="compare/conveyor/")
     assert 'src="../assets/c.svg"' in renderer.render_page(page)
+
+
+def test_an_unindented_fence_keeps_blank_lines_as_written() -> None:
+    assert fenced(CodeSample("a\n  \nb", "text")) == "```text\na\n  \nb\n```"
+
+
+def test_a_sample_without_a_language_is_not_guessed_unless_asked() -> None:
+    assert fenced(CodeSample("from lattice import flow", None)) == "```text\nfrom lattice import flow\n```"
