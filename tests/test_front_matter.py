@@ -13,7 +13,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import YAML_RE, get_data
 
-from mkdocs_compare.front_matter import MKDOCS_FRONT_MATTER_RE, FrontMatterError, load_yaml
+from mkdocs_compare.front_matter import (
+    MKDOCS_FRONT_MATTER_RE,
+    FrontMatterError,
+    Note,
+    _without_surrogates,
+    listed,
+    load_yaml,
+)
 from mkdocs_compare.model import Severity
 from mkdocs_compare.parse import decode_source, looks_like_comparison, parse_comparison
 from mkdocs_compare.render import Renderer
@@ -335,3 +342,31 @@ def test_a_yaml_syntax_error_names_the_line_of_the_problem(source: str, line: in
         load_yaml(source, first_line=10)
     assert raised.value.line == line
     assert reason in raised.value.reason
+
+
+def test_listed_names_a_few_then_counts_the_rest() -> None:
+    assert listed([]) == ""
+    assert listed(["a"]) == "a"
+    assert listed(list("abcde")) == "a, b, c, d, e"
+    assert listed(list("abcdef")) == "a, b, c, d, e and 1 more"
+    assert listed(list("abcdefgh")) == "a, b, c, d, e and 3 more"
+
+
+def test_escaped_text_without_surrogates_is_kept_as_it_is() -> None:
+    loaded = load_yaml('a: ["x\\\\y", 2, {b: "\\u00e9"}]\nc: {d: "\\t"}\n')
+    assert loaded.value == {"a": ["x\\y", 2, {"b": "é"}], "c": {"d": "\t"}}
+    assert loaded.notes == []
+
+
+def test_lone_surrogates_become_replacement_characters_with_a_note_naming_where() -> None:
+    """What the pure-Python YAML loader lets through (libyaml refuses these escapes outright)."""
+    notes: list[Note] = []
+    value = {"seo": {"title": "a\ud800b"}, "tags": ["\udc00", "ok"], "n": 1}
+    cleaned = _without_surrogates(value, notes, 7)
+    assert cleaned == {"seo": {"title": "a\ufffdb"}, "tags": ["\ufffd", "ok"], "n": 1}
+    assert [(note.line, note.key) for note in notes] == [(7, "seo.title")]
+    assert notes[0].message == "lone surrogate escapes replaced by U+FFFD in seo.title, tags"
+    assert _without_surrogates({"k\ud801": "v"}, notes, 5) == {"k\ufffd": "v"}
+    assert len(notes) == 2 and notes[-1].line == 5
+    assert _without_surrogates(["\ud800"], notes, 3) == ["\ufffd"]
+    assert (notes[-1].line, notes[-1].key) == (3, None)

@@ -41,6 +41,7 @@ def test_inline_puts_each_block_once_at_its_placeholder() -> None:
         "<!--a-->\n<!--b-->\n<!--a-->\n", {"<!--a-->": "\n  X block \n\n", "<!--b-->": "B"}
     )
     assert document.inline() == "  X block \nB\n<!--a-->\n"
+    assert SummaryDocument("<!--x-->", {"<!--x-->": "\nX\n"}).inline() == "X"
     assert document.fill("<p><!--a--></p><!--a-->") == "<p>\n  X block \n\n</p><!--a-->"
 
 
