@@ -370,3 +370,42 @@ def test_lone_surrogates_become_replacement_characters_with_a_note_naming_where(
     assert len(notes) == 2 and notes[-1].line == 5
     assert _without_surrogates(["\ud800"], notes, 3) == ["\ufffd"]
     assert (notes[-1].line, notes[-1].key) == (3, None)
+
+
+def _refusal(source: str) -> tuple[int, str, str]:
+    with pytest.raises(FrontMatterError) as raised:
+        load_yaml(source, first_line=10)
+    return raised.value.line, raised.value.reason, raised.value.summary
+
+
+def test_a_value_that_contains_itself_is_refused_at_its_line() -> None:
+    assert _refusal("a: 1\nseo: &s\n  again: *s\n") == (
+        11,
+        "a value refers to itself through an alias",
+        "front matter is refused",
+    )
+
+
+def test_nesting_is_refused_beyond_100_levels_at_the_innermost_value() -> None:
+    # An anchor makes the loader walk the node graph (plain text nests as deep as YAML allows).
+    assert load_yaml("a: &x 1\nb: " + "[" * 99 + "]" * 99 + "\n").value["b"] is not None  # 100 levels
+    assert _refusal("a: &x 1\nb: " + "[" * 100 + "]" * 100 + "\n") == (
+        11,
+        "values are nested more than 100 levels deep",
+        "front matter is refused",
+    )
+
+
+def test_aliases_are_refused_when_they_expand_beyond_the_budget() -> None:
+    # a: 1 list + 10 values; b: 1 + 10 * 11; c: 1 + 10 * 111; d: 1 + 10 * 1,111; the root
+    # mapping adds itself and its 4 keys: 12,349 values from 19 nodes written.
+    lists = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{name}: &{name} [{', '.join([f'*{below}'] * 10)}]\n" for below, name in ("ab", "bc", "cd")
+    )
+    assert _refusal(lists) == (
+        10,
+        "aliases expand to 12,349 values (from 19 written); aliases are refused beyond a budget",
+        "front matter is refused",
+    )
+    three = lists.rsplit("\n", 2)[0] + "\n"  # without d: 1,237 values, within the budget
+    assert len(load_yaml(three).value["c"]) == 10
