@@ -20,6 +20,8 @@ from mkdocs_compare.front_matter import (
     _without_surrogates,
     listed,
     load_yaml,
+    may_name_key,
+    read_front_matter,
 )
 from mkdocs_compare.model import Severity
 from mkdocs_compare.parse import decode_source, looks_like_comparison, parse_comparison
@@ -409,3 +411,41 @@ def test_aliases_are_refused_when_they_expand_beyond_the_budget() -> None:
     )
     three = lists.rsplit("\n", 2)[0] + "\n"  # without d: 1,237 values, within the budget
     assert len(load_yaml(three).value["c"]) == 10
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "body", "offset", "opened"),
+    [
+        # An opening `---` that never closes: fields up to the first HTML line, or to the end.
+        ("---\ntoolName: Weir\ntitle: x\n", "toolName: Weir\ntitle: x\n", "", 3, True),
+        (
+            "---\ntoolName: Weir\n<table><tr><td>a</td></tr></table>\n",
+            "toolName: Weir\n",
+            "<table><tr><td>a</td></tr></table>\n",
+            2,
+            True,
+        ),
+        # No opening line: the leading lines up to a blank one, or to the first HTML line.
+        ("toolName: Weir\ntitle: x\n\nbody text\n", "toolName: Weir\ntitle: x\n", "\nbody text\n", 2, False),
+        ("toolName: Weir\n<p>x</p>\n\nmore\n", "toolName: Weir\n", "<p>x</p>\n\nmore\n", 1, False),
+    ],
+)
+def test_fields_of_a_page_mkdocs_reads_no_metadata_from(
+    text: str, source: str, body: str, offset: int, opened: bool
+) -> None:
+    found = read_front_matter(text)
+    assert (found.source, found.body, found.body_offset, found.meta) == (source, body, offset, None)
+    assert (found.opened, found.first_line) == (opened, 2 if opened else 1)
+    assert may_name_key(text) and not may_name_key(text, "slug")
+
+
+def test_aliases_may_add_exactly_the_budget() -> None:
+    # The root, 2 keys, a (1 list + 9 values) and b's list are written: 14 nodes. b's 1,000
+    # aliases of a add 1,000 * 10 = 10,000 values, which is the budget; one more is beyond it.
+    head = "# the front matter's first line is a comment\na: &a [x, x, x, x, x, x, x, x, x]\nb: "
+    assert len(load_yaml(head + "[" + ", ".join(["*a"] * 1000) + "]\n").value["b"]) == 1000
+    line, reason, _ = _refusal(head + "[" + ", ".join(["*a"] * 1001) + "]\n")
+    assert (line, reason) == (
+        11,  # the root mapping starts on the second line
+        "aliases expand to 10,024 values (from 14 written); aliases are refused beyond a budget",
+    )
