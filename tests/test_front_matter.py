@@ -428,6 +428,8 @@ def test_aliases_are_refused_when_they_expand_beyond_the_budget() -> None:
         # No opening line: the leading lines up to a blank one, or to the first HTML line.
         ("toolName: Weir\ntitle: x\n\nbody text\n", "toolName: Weir\ntitle: x\n", "\nbody text\n", 2, False),
         ("toolName: Weir\n<p>x</p>\n\nmore\n", "toolName: Weir\n", "<p>x</p>\n\nmore\n", 1, False),
+        ("toolName: Weir\n\n<p>x</p>\n", "toolName: Weir\n", "\n<p>x</p>\n", 1, False),
+        ("<p>x</p>\ntoolName: Weir\n", "", "<p>x</p>\ntoolName: Weir\n", 0, False),
     ],
 )
 def test_fields_of_a_page_mkdocs_reads_no_metadata_from(
@@ -436,7 +438,7 @@ def test_fields_of_a_page_mkdocs_reads_no_metadata_from(
     found = read_front_matter(text)
     assert (found.source, found.body, found.body_offset, found.meta) == (source, body, offset, None)
     assert (found.opened, found.first_line) == (opened, 2 if opened else 1)
-    assert may_name_key(text) and not may_name_key(text, "slug")
+    assert may_name_key(text) is bool(source) and not may_name_key(text, "slug")
 
 
 def test_aliases_may_add_exactly_the_budget() -> None:
