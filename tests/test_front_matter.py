@@ -451,3 +451,21 @@ def test_aliases_may_add_exactly_the_budget() -> None:
         11,  # the root mapping starts on the second line
         "aliases expand to 10,024 values (from 14 written); aliases are refused beyond a budget",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "expected"),
+    [
+        ("---\ntoolName: Weir\n---\nbody\n", "toolName", True),
+        ("---\nTOOLNAME: Weir\n---\nbody\n", "toolName", True),  # broken YAML is matched in any case
+        ("---\ntitle: Weir\n---\ntoolName: in the body\n", "toolName", False),
+        ('---\n"tool\\u004eame": Weir\n---\n', "toolName", True),  # an escape could spell it
+        ("---\ntitle: Weir\n---\n", "slug", False),
+        ("---\nslug: s\n---\n", "slug", True),
+        ("---\ntitle: Weir\n---\n", "tool name", True),  # keys of other characters always pass
+        ("no front matter at all\n", "tool.name", True),
+    ],
+)
+def test_the_pre_filter(text: str, key: str, expected: bool) -> None:
+    assert may_name_key(text, key) is expected
+    assert looks_like_comparison(text, key) is expected
