@@ -295,3 +295,34 @@ def test_compose_builds_what_the_plan_asks_for() -> None:
     none = plan_summary(collection, "", PAIR, title="All tools")
     assert none is not None
     assert compose_summary(none, pages, urls, "compare/", env, {}).document is None
+
+
+def _summary_markdown(labels: dict[str, str], **options: object) -> str:
+    parsed = [parse_comparison(render(page), path).comparison for path, page in MATRIX_PAGES.items()]
+    urls = {path: path.removesuffix(".md") + "/" for path in MATRIX_PAGES}
+    model = build_summary([c for c in parsed if c is not None], urls, "compare/")
+    return render_summary(model, Renderer().env, labels, **options).markdown  # type: ignore[arg-type]
+
+
+def test_the_summary_page_text_with_its_defaults() -> None:
+    text = _summary_markdown({})
+    assert text.startswith("2 comparisons of Lattice with other tools, in 2 categories.\n")
+    assert "\n## Tools\n\n### Orchestrators\n\n<!-- mkdocs-compare " in text
+    assert "\n### Trackers\n\n<!-- mkdocs-compare " in text
+    assert "\n## Feature matrix\n\n<!-- mkdocs-compare " in text
+    assert "---" not in text and "All verdicts" not in text
+
+
+def test_the_summary_page_text_with_a_title_downloads_and_labels() -> None:
+    labels = {"summary_intro": "{count} tools of {product}: {bad", "summary_tools": "Tools *all*"}
+    text = _summary_markdown(
+        labels, title="All <tools>", downloads=[("JSON", "comparisons.json"), ("CSV", "x.csv")]
+    )
+    assert text.startswith("---\n# A generated page")
+    assert "\nhide:\n  - navigation\n  - toc\n---\n\n# All &lt;tools&gt;\n\n" in text
+    # A placeholder that cannot be filled leaves the text as the maintainer wrote it.
+    assert "\n&#123;count&#125; tools of &#123;product&#125;&#58; &#123;bad\n" in text
+    assert "\nAll verdicts and notes&#58; [JSON](comparisons.json) · [CSV](x.csv)\n" in text
+    assert "\n## Tools &#42;all&#42;\n" in text
+    filled = _summary_markdown({"summary_intro": "{count} tools of {product}, {unknown}."})
+    assert filled.startswith("2 tools of Lattice, .\n")
