@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -12,6 +13,7 @@ from mkdocs_compare.collection import Collection
 from mkdocs_compare.parse import parse_comparison
 from mkdocs_compare.render import Renderer
 from mkdocs_compare.summary import (
+    SummaryModel,
     SummaryPlan,
     build_summary,
     compose_summary,
@@ -326,3 +328,48 @@ def test_the_summary_page_text_with_a_title_downloads_and_labels() -> None:
     assert "\n## Tools &#42;all&#42;\n" in text
     filled = _summary_markdown({"summary_intro": "{count} tools of {product}, {unknown}."})
     assert filled.startswith("2 tools of Lattice, .\n")
+
+
+ROW_PAGES = {
+    "compare/a.md": Page(
+        tool="Conveyor", category="", icon_url="../img/c.svg", rows=[Row("Caching", "yes", "abc", "no", "de")]
+    ),
+    "compare/b.md": Page(
+        tool="Hopper",
+        product="Other",
+        icon_url="javascript:alert(1)",
+        rows=[Row("Caching", "yes", "f", "no", "g")],
+    ),
+    "compare/c.md": Page(tool="Sluice", category="trackers", rows=[Row("Caching")]),
+}
+
+
+def _row_model(summary_url: str = "compare/", **options: Any) -> SummaryModel:
+    parsed = [parse_comparison(render(page), path).comparison for path, page in ROW_PAGES.items()]
+    urls = {path: path.removesuffix(".md") + "/" for path in ROW_PAGES}
+    return build_summary([c for c in parsed if c is not None], urls, summary_url, **options)
+
+
+def test_rows_link_and_show_icons_from_the_summarys_place() -> None:
+    model = _row_model()
+    assert [(r.page.tool_name, r.url, r.href, r.icon, r.category) for r in model.rows] == [
+        ("Conveyor", "compare/a/", "a/", "../img/c.svg", ""),  # the icon is img/c.svg in the docs
+        ("Hopper", "compare/b/", "b/", "", "orchestrators"),  # not http(s) or relative: dropped
+        ("Sluice", "compare/c/", "c/", "https://lattice.example.org/icons/conveyor.svg", "trackers"),
+    ]
+    assert _row_model("sum/x.html").rows[0].href == "../compare/a/"
+
+
+def test_groups_the_product_and_the_note_budget() -> None:
+    model = _row_model(labels={"summary_uncategorised": "Misc"})
+    assert [(g.slug, g.name, [r.page.tool_name for r in g.rows]) for g in model.groups] == [
+        ("orchestrators", "Orchestrators", ["Hopper"]),
+        ("trackers", "Trackers", ["Sluice"]),
+        ("", "Misc", ["Conveyor"]),  # pages without a category come last
+    ]
+    assert _row_model().groups[-1].name == "Other tools"
+    assert model.product == "Lattice"  # two pages of three say so
+    assert _row_model(product="Ours").product == "Ours"
+    # Notes: abc + de, f + g, and Sluice's "Handles it natively." + "Needs a plugin.": 42 characters.
+    assert model.inline_notes
+    assert _row_model(note_budget=42).inline_notes and not _row_model(note_budget=41).inline_notes
