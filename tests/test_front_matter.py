@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import YAML_RE, get_data
 
+from mkdocs_compare import front_matter
 from mkdocs_compare.front_matter import (
     MKDOCS_FRONT_MATTER_RE,
     FrontMatterError,
@@ -469,3 +470,12 @@ def test_aliases_may_add_exactly_the_budget() -> None:
 def test_the_pre_filter(text: str, key: str, expected: bool) -> None:
     assert may_name_key(text, key) is expected
     assert looks_like_comparison(text, key) is expected
+
+
+def test_a_key_is_matched_also_when_its_pattern_is_not_cached_yet(monkeypatch: pytest.MonkeyPatch) -> None:
+    cache: dict[str, object] = {}
+    monkeypatch.setattr(front_matter, "_KEY_PATTERNS", cache)
+    assert may_name_key("---\nTOOL.name: x\n---\n", "toolName") is False  # "." is not any letter
+    assert may_name_key("---\nTOOLNAME: x\n---\n", "toolName") is True
+    assert list(cache) == ["toolName"]
+    assert may_name_key("---\nslug: x\n---\n", "toolName") is False  # from the cache now
