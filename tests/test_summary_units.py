@@ -373,3 +373,11 @@ def test_groups_the_product_and_the_note_budget() -> None:
     # Notes: abc + de, f + g, and Sluice's "Handles it natively." + "Needs a plugin.": 42 characters.
     assert model.inline_notes
     assert _row_model(note_budget=42).inline_notes and not _row_model(note_budget=41).inline_notes
+
+
+def test_an_export_in_the_way_of_the_summary_page_is_left_out() -> None:
+    plan = plan_summary(_collection(*PAIR), "compare/comparisons.json.md", PAIR, title="All")
+    assert plan is not None
+    assert plan.page == "compare/comparisons.json.md" and _exports(plan) == ["compare/comparisons.csv"]
+    assert _problems(plan) == [("compare/comparisons.json.md:1", "warning")]
+    assert "written to compare/comparisons.json/index.html" in plan.problems[0].message

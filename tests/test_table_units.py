@@ -3,6 +3,8 @@ located warnings for cells that lack an icon or a note (no site is built)."""
 
 from __future__ import annotations
 
+import pytest
+
 from mkdocs_compare.parse import parse_comparison
 
 PAGE = (
@@ -43,3 +45,75 @@ def test_cells_read_as_verdicts_icon_classes_and_notes() -> None:
         ("Rollback", "yes", "YES", ""),  # icon classes are read in any case
         ("Rollback", "no", "no", "x"),
     ]
+
+
+YES = '<td class="tooltip"><span class="icon yes"></span><span class="tooltiptext">n</span></td>'
+FEATURE_A = f"<tr><td>A</td>{YES}{YES}</tr>"
+
+
+def _read(rows: str) -> tuple[list[tuple[str, str]], list[str]]:
+    text = f'---\ntitle: "Lattice vs Weir"\ntoolName: Weir\n---\n<table>{rows}</table>\n'
+    result = parse_comparison(text, "w.md")
+    assert result.comparison is not None
+    return [(str(p.location), p.message) for p in result.problems], [
+        f.name for f in result.comparison.features
+    ]
+
+
+SKIPPED = "header row skipped (labels only: 'Feature', 'Lattice', 'Weir')"
+
+
+@pytest.mark.parametrize(
+    ("rows", "problems", "names"),
+    [
+        # Labels in <th> cells, or in any cells of <thead>: a header, skipped with a hint.
+        (
+            f"<tr><th>Feature</th><th>Lattice</th><th>Weir</th></tr>\n{FEATURE_A}",
+            [("w.md:5 (row 1)", SKIPPED)],
+            ["A"],
+        ),
+        (
+            f"<thead><tr><td>Feature</td><td>Lattice</td><td>Weir</td></tr></thead>\n{FEATURE_A}",
+            [("w.md:5 (row 1)", SKIPPED)],
+            ["A"],
+        ),
+        # Empty notes are no notes.
+        (
+            '<tr><th>Feature<span class="tooltiptext"></span><span class="tooltiptext"></span></th>'
+            f"<th>Lattice</th><th>Weir</th></tr>\n{FEATURE_A}",
+            [("w.md:5 (row 1)", SKIPPED)],
+            ["A"],
+        ),
+        # Labels in <td> cells outside <thead>, or <th> cells with an icon: a feature.
+        (
+            f"<tr><td>Feature</td><td>Lattice</td><td>Weir</td></tr>\n{FEATURE_A}",
+            [
+                ("w.md:5 (row 1)", "'Feature': the product cell has no verdict icon"),
+                ("w.md:5 (row 1)", "'Feature': the tool cell has no verdict icon"),
+            ],
+            ["Feature", "A"],
+        ),
+        (
+            f'<tr><th>F</th><th><span class="icon yes"></span></th><th>W</th></tr>\n{FEATURE_A}',
+            [
+                ("w.md:5 (row 1)", "'F': the product cell has no note (tooltiptext)"),
+                ("w.md:5 (row 1)", "'F': the tool cell has no verdict icon"),
+            ],
+            ["F", "A"],
+        ),
+    ],
+)
+def test_only_a_first_row_of_labels_is_a_header(
+    rows: str, problems: list[tuple[str, str]], names: list[str]
+) -> None:
+    assert _read(rows) == (problems, names)
+
+
+def test_an_empty_row_is_skipped_and_a_row_without_a_name_is_numbered() -> None:
+    notes = '<span class="tooltiptext"></span><span class="tooltiptext"> </span>'
+    empty = f"<tr><td> </td><td>{notes}</td><td></td></tr>"
+    unnamed = f"<tr><td></td>{YES}{YES}</tr>"
+    assert _read(f"{FEATURE_A}\n{empty}\n{unnamed}") == (
+        [("w.md:6 (row 2)", "empty table row skipped"), ("w.md:7 (row 3)", "feature name is empty")],
+        ["A", "Feature 3"],
+    )
