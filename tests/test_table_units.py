@@ -117,3 +117,25 @@ def test_an_empty_row_is_skipped_and_a_row_without_a_name_is_numbered() -> None:
         [("w.md:6 (row 2)", "empty table row skipped"), ("w.md:7 (row 3)", "feature name is empty")],
         ["A", "Feature 3"],
     )
+
+
+def test_a_short_row_is_a_located_warning_and_its_missing_cells_are_unknown() -> None:
+    rows = f"{FEATURE_A}\n<tr><td>B</td>{YES}</tr>\n<tr><td>C</td></tr>"
+    assert _read(rows) == (
+        [
+            ("w.md:6 (row 2)", "row has 2 cells, expected 3 (feature, product, tool)"),
+            ("w.md:7 (row 3)", "row has 1 cells, expected 3 (feature, product, tool)"),
+        ],
+        ["A", "B", "C"],
+    )
+    text = f'---\ntitle: "Lattice vs Weir"\ntoolName: Weir\n---\n<table>{rows}</table>\n'
+    comparison = parse_comparison(text, "w.md").comparison
+    assert comparison is not None
+    assert [
+        (f.product.verdict.value, f.product.note, f.tool.verdict.value, f.tool.note)
+        for f in comparison.features
+    ] == [
+        ("yes", "n", "yes", "n"),
+        ("yes", "n", "unknown", ""),
+        ("unknown", "", "unknown", ""),
+    ]
