@@ -6,6 +6,9 @@ from __future__ import annotations
 import pytest
 
 from mkdocs_compare.parse import parse_comparison
+from mkdocs_compare.safe_html import prepare
+from mkdocs_compare.table_rows import table_rows
+from mkdocs_compare.text import squeeze
 
 PAGE = (
     '---\ntitle: "Lattice vs Weir"\ntoolName: Weir\n---\n<table><tbody>\n'
@@ -139,3 +142,39 @@ def test_a_short_row_is_a_located_warning_and_its_missing_cells_are_unknown() ->
         ("yes", "n", "unknown", ""),
         ("unknown", "", "unknown", ""),
     ]
+
+
+FRAGMENT = (
+    "<table><thead><tr><th>F</th></tr></thead>\n"
+    '<tr><td><i>a</i>b</td><td><span class="icon yes extra"></span>'
+    '<span class="tooltiptext">a<b>b</b>c <span>in</span> d</span> loose</td></tr>\n'
+    "<tr><td>x</td></tr> stray <td>y</td>\n"
+    "<td>z</td><th>w</th> after\n"
+    "</table>"
+)
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_rows_cells_icons_notes_and_stray_text_with_their_lines(fast: bool) -> None:
+    """Tags separate words; a note is all of its tooltiptext span, inner spans too; text after a
+    closed cell or row is stray text; a cell after a closed row starts a new row."""
+    built = table_rows(prepare(FRAGMENT)[0], 10, fast=fast)
+    rows = [
+        (
+            row.line,
+            row.in_head,
+            [
+                (c.tag, c.line, squeeze("".join(c.text)), c.icons, squeeze("".join(c.notes)))
+                for c in row.cells
+            ],
+        )
+        for row in built.rows
+    ]
+    assert rows == [
+        (10, True, [("th", 10, "F", [], "")]),
+        (11, False, [("td", 11, "a b", [], ""), ("td", 11, "loose", ["yes extra"], "a b c in d")]),
+        (12, False, [("td", 12, "x", [], "")]),
+        (12, False, [("td", 12, "y", [], ""), ("td", 13, "z", [], ""), ("th", 13, "w", [], "")]),
+    ]
+    assert built.stray == [(12, "stray"), (13, "after")]
+    assert built.nested == []
