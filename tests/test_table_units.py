@@ -148,7 +148,7 @@ FRAGMENT = (
     "<table><thead><tr><th>F</th></tr></thead>\n"
     '<tr><td><i>a</i>b</td><td><span class="icon yes extra"></span>'
     '<span class="tooltiptext">a<b>b</b>c <span>in</span> d</span> loose</td></tr>\n'
-    "<tr><td>x</td></tr> stray <td>y</td>\n"
+    "<tr><td>x</td></tr> stray <td>y</td> mid\n"
     "<td>z</td><th>w</th> after\n"
     "</table>"
 )
@@ -176,5 +176,5 @@ def test_rows_cells_icons_notes_and_stray_text_with_their_lines(fast: bool) -> N
         (12, False, [("td", 12, "x", [], "")]),
         (12, False, [("td", 12, "y", [], ""), ("td", 13, "z", [], ""), ("th", 13, "w", [], "")]),
     ]
-    assert built.stray == [(12, "stray"), (13, "after")]
+    assert built.stray == [(12, "stray"), (12, "mid"), (13, "after")]
     assert built.nested == []
