@@ -92,3 +92,10 @@ def test_ordinary_cells_are_left_as_they_are() -> None:
         "x-y",
         "a@b",
     )
+
+
+def test_the_json_export_writes_non_ascii_text_as_it_is() -> None:
+    page = Page(product="Lättice", tool="Tëst", rows=[Row("Çaching", "yes", "naïve — ok", "no", "x")])
+    text = export_json(_model({"compare/a.md": page}))
+    assert text.startswith('{"version": 1, "product": "Lättice", "comparisons": [\n{"tool": "Tëst", ')
+    assert '"name": "Çaching"' in text and '"note": "naïve — ok"' in text and "\\u" not in text

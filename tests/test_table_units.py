@@ -178,3 +178,16 @@ def test_rows_cells_icons_notes_and_stray_text_with_their_lines(fast: bool) -> N
     ]
     assert built.stray == [(12, "stray"), (12, "mid"), (13, "after")]
     assert built.nested == []
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_tables_nested_in_a_cell_one_after_the_other_are_text_of_that_cell(fast: bool) -> None:
+    fragment = (
+        "<table><tr><td>n<table><tr><td>i1</td></tr></table>\n"
+        "<table><tr><td>i2</td></tr></table></td><td>m</td></tr>\n</table>"
+    )
+    built = table_rows(prepare(fragment)[0], 10, fast=fast)
+    assert [(row.line, [(c.line, squeeze("".join(c.text))) for c in row.cells]) for row in built.rows] == [
+        (10, [(10, "n i1 i2"), (11, "m")])
+    ]
+    assert built.nested == [10, 11]
