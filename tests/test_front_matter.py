@@ -345,6 +345,7 @@ def test_a_yaml_syntax_error_names_the_line_of_the_problem(source: str, line: in
         load_yaml(source, first_line=10)
     assert raised.value.line == line
     assert reason in raised.value.reason
+    assert raised.value.summary == "front matter is not valid YAML"
 
 
 def test_listed_names_a_few_then_counts_the_rest() -> None:

@@ -268,6 +268,7 @@ def test_categories_come_in_the_options_order_then_by_heading() -> None:
 )
 def test_dest_uri(src: str, directory_urls: bool, dest: str) -> None:
     assert dest_uri(src, directory_urls) == dest
+    assert dest_uri("a/b.md") == "a/b/index.html"  # directory URLs, as MkDocs by default
 
 
 def test_destinations_remember_the_first_file_of_each_place_and_folder() -> None:
