@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup
 from markupsafe import Markup
 
 from mkdocs_compare.model import CodeSample, Comparison
-from mkdocs_compare.render import DEFAULT_LABELS, Renderer, fenced, sample_language, tab_labels
+from mkdocs_compare.render import (
+    DEFAULT_LABELS,
+    Renderer,
+    RenderSettings,
+    fenced,
+    sample_language,
+    tab_labels,
+)
 
 
 def test_a_fence_holds_the_code_as_written_under_its_language() -> None:
@@ -69,3 +77,30 @@ def test_an_unindented_fence_keeps_blank_lines_as_written() -> None:
 
 def test_a_sample_without_a_language_is_not_guessed_unless_asked() -> None:
     assert fenced(CodeSample("from lattice import flow", None)) == "```text\nfrom lattice import flow\n```"
+
+
+def _code_tabs(renderer: Renderer, page: Comparison) -> tuple[list[str], list[str], str]:
+    """The code tabs block of a page as the plugin renders it: labels, code classes, its HTML."""
+    held = renderer.render_page_held(page)
+    html = next(block.html for block in held.blocks.values() if "tabbed-set" in block.html)
+    soup = BeautifulSoup(html, "html.parser")
+    labels = [label.get_text() for label in soup.select(".tabbed-labels label")]
+    classes = [" ".join(code.get("class") or []) for code in soup.select("pre code")]
+    return labels, classes, html
+
+
+def test_the_code_tabs_label_each_sample_and_guess_only_when_asked() -> None:
+    samples = [
+        CodeSample("from lattice import flow", None),
+        CodeSample("import conveyor", None),
+        CodeSample("x", "sql"),
+    ]
+    page = Comparison("compare/c.md", "T", "Conveyor", "Lattice", code_samples=samples)
+    plain = Renderer(RenderSettings(labels={"sample": "Beispiel"}))
+    labels, classes, html = _code_tabs(plain, page)
+    assert labels == ["Lattice", "Conveyor", "Beispiel 3"]
+    assert classes == ["language-text", "language-text", "language-sql"]
+    # Each block is marked, with this renderer's token, for the search index to read as text.
+    assert html.count(f"<!-- mkdocs-compare:{plain.nonce}:plain-for-search:start -->") == 3
+    guessing = Renderer(RenderSettings(guess_language=True))
+    assert _code_tabs(guessing, page)[1] == ["language-python", "language-python", "language-sql"]
