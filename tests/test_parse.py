@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from exported import CODE_FORMS, LAYOUTS, Page, Row, render
 
+from mkdocs_compare.front_matter import key_line_pattern
 from mkdocs_compare.parse import guess_language, parse_comparison, split_front_matter
 
 ROWS = [
@@ -113,3 +114,42 @@ def test_guess_language(code: str, language: str) -> None:
 def test_a_page_without_front_matter_is_all_body() -> None:
     assert split_front_matter("# Title\n\ntext\n") == (None, "# Title\n\ntext\n", 0)
     assert split_front_matter("a\r\nb\r\n") == (None, "a\nb\n", 0)
+
+
+NOT_A_COMPARISON = (
+    "front matter names 'toolName', but the page has no feature table and its title does not "
+    "read 'Product vs Tool': not a comparison page, left as it is"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("---\ntitle: Guide\nslug: g\ntoolName: Weir\n---\n# A guide\n", "g.md:4 (field 'toolName')"),
+        ('---\ntitle: Guide\n"toolName" : Weir\n---\n# A guide\n', "g.md:3 (field 'toolName')"),
+        (
+            "---\ntitle: Guide\ntoolName: Weir\nbad: [\n---\n# A guide\n",
+            "g.md:3 (field 'toolName')",
+        ),  # broken
+        (
+            "---\n<<: {toolName: Weir}\ntitle: Guide\n---\n# A guide\n",
+            "g.md:1 (field 'toolName')",
+        ),  # no key line
+    ],
+)
+def test_a_page_naming_the_key_without_table_or_vs_title_is_left_alone_with_an_info_line(
+    text: str, where: str
+) -> None:
+    result = parse_comparison(text, "g.md")
+    assert result.comparison is None
+    assert [(str(p.location), p.message, p.severity.value) for p in result.problems] == [
+        (where, NOT_A_COMPARISON, "info")
+    ]
+
+
+def test_key_line_pattern_finds_the_key_at_the_start_of_any_line() -> None:
+    pattern = key_line_pattern("tool.Name")
+    assert [
+        m.start() for m in pattern.finditer('title: x\n"tool.Name" : y\ntool.Name: z\n xtool.Name: w\n')
+    ] == [9, 25]
+    assert pattern.search("toolxName: y\n") is None  # the key is matched literally

@@ -76,6 +76,7 @@ def test_an_unindented_fence_keeps_blank_lines_as_written() -> None:
 
 
 def test_a_sample_without_a_language_is_not_guessed_unless_asked() -> None:
+    assert sample_language(CodeSample("from lattice import flow", None)) == "text"
     assert fenced(CodeSample("from lattice import flow", None)) == "```text\nfrom lattice import flow\n```"
 
 
