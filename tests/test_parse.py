@@ -153,3 +153,20 @@ def test_key_line_pattern_finds_the_key_at_the_start_of_any_line() -> None:
         m.start() for m in pattern.finditer('title: x\n"tool.Name" : y\ntool.Name: z\n xtool.Name: w\n')
     ] == [9, 25]
     assert pattern.search("toolxName: y\n") is None  # the key is matched literally
+
+
+def test_front_matter_notes_come_first_located_at_their_key() -> None:
+    text = (
+        '---\ntitle: "Lattice vs Weir"\ntoolName: Weir\nslug: a\nslug: b\n---\n'
+        '<table><tr><td>A</td><td class="tooltip"><span class="icon yes"></span></td><td></td></tr></table>\n'
+    )
+    result = parse_comparison(text, "w.md")
+    assert result.comparison is not None and result.comparison.slug == "b"
+    assert [(str(p.location), p.message) for p in result.problems] == [
+        ("w.md:5 (field 'slug')", "duplicate key 'slug': YAML keeps only the last value"),
+        ("w.md:7 (row 1)", "'A': the product cell has no note (tooltiptext)"),
+        ("w.md:7 (row 1)", "'A': the tool cell has no verdict icon"),
+        ("w.md:7 (row 1)", "'A': the tool cell has no note (tooltiptext)"),
+    ]
+    first = result.problems[0].location
+    assert (first.path, first.line, first.field) == ("w.md", 5, "slug")
