@@ -432,6 +432,7 @@ def test_aliases_are_refused_when_they_expand_beyond_the_budget() -> None:
         ("toolName: Weir\n<p>x</p>\n\nmore\n", "toolName: Weir\n", "<p>x</p>\n\nmore\n", 1, False),
         ("toolName: Weir\n\n<p>x</p>\n", "toolName: Weir\n", "\n<p>x</p>\n", 1, False),
         ("<p>x</p>\ntoolName: Weir\n", "", "<p>x</p>\ntoolName: Weir\n", 0, False),
+        ("\ntoolName: Weir\n\nbody\n", "\ntoolName: Weir\n", "\nbody\n", 2, False),  # a blank first line
     ],
 )
 def test_fields_of_a_page_mkdocs_reads_no_metadata_from(
