@@ -191,3 +191,7 @@ def test_tables_nested_in_a_cell_one_after_the_other_are_text_of_that_cell(fast:
         (10, [(10, "n i1 i2"), (11, "m")])
     ]
     assert built.nested == [10, 11]
+
+
+def test_a_row_without_cells_is_an_empty_row() -> None:
+    assert _read(f"{FEATURE_A}\n<tr></tr>") == ([("w.md:6 (row 2)", "empty table row skipped")], ["A"])
