@@ -3,6 +3,7 @@
     python scripts/mutation.py                      # the core modules (CORE below)
     python scripts/mutation.py escape urls          # some modules (names or paths)
     python scripts/mutation.py --budget 0           # no time budget per mutant
+    python scripts/mutation.py --report             # report on mutants/ (a stopped run's too)
 
 mutmut (3.x, configured in pyproject.toml's [tool.mutmut]) copies the package into
 `mutants/`, makes many one-change variants of each function of the chosen modules (a `not`
@@ -50,6 +51,7 @@ CORE = {
 }
 # mutmut's statuses that mean the suite noticed the change.
 KILLED = {"killed", "timeout", "caught by type check"}
+
 
 def core_modules() -> list[Path]:
     modules = []
@@ -117,18 +119,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--budget", type=float, default=2.0, help="seconds of CPU for the tests of a mutant (0: no limit)"
     )
+    parser.add_argument(
+        "--report", action="store_true", help="only report on mutants/ as a run (finished or stopped) left it"
+    )
     options = parser.parse_args(argv)
 
     modules = resolve(options.modules) if options.modules else core_modules()
     run = lambda *args, capture=False: mutmut(modules, options.budget, *args, capture=capture)  # noqa: E731
     print("mutating:", ", ".join(str(path.relative_to(REPO)) for path in modules), flush=True)
     started = time.monotonic()
-    if WORK.exists():
-        shutil.rmtree(WORK)  # mutmut keeps copies and results it does not refresh: start afresh
-    done = run("run", "--max-children", str(options.max_children))
-    if done.returncode != 0:
-        print(f"mutmut run failed (exit status {done.returncode})", file=sys.stderr)
-        return done.returncode
+    if not options.report:
+        if WORK.exists():
+            shutil.rmtree(WORK)  # mutmut keeps copies and results it does not refresh: start afresh
+        done = run("run", "--max-children", str(options.max_children))
+        if done.returncode != 0:
+            print(f"mutmut run failed (exit status {done.returncode})", file=sys.stderr)
+            return done.returncode
 
     listing = run("results", "--all", "true", capture=True)
     statuses: dict[str, str] = {}
@@ -136,27 +142,32 @@ def main(argv: list[str] | None = None) -> int:
         name, sep, status = line.strip().rpartition(": ")
         if sep:
             statuses[name] = status
+    # Mutants a stopped run (Ctrl-C) did not reach are left out of the score, and counted here.
+    unchecked = [name for name, status in statuses.items() if status == "not checked"]
+    for name in unchecked:
+        del statuses[name]
     survivors = sorted(name for name, status in statuses.items() if status not in KILLED)
     timeouts = sorted(name for name, status in statuses.items() if status == "timeout")
     by_module: dict[str, list[str]] = defaultdict(list)
     for name in survivors:
         by_module[module_of(name)].append(name)
+    diffs = _diffs(run("show-many", *survivors, *timeouts, capture=True).stdout)
     with (WORK / "survivors.txt").open("w", encoding="utf-8") as out:
         for module, names in sorted(by_module.items()):
             out.write(f"## {module}: {len(names)} survived\n\n")
             for name in names:
-                out.write(run("show", name, capture=True).stdout + _budget_note(name) + "\n")
+                out.write(diffs.get(name, f"# {name}\n") + _budget_note(name) + "\n")
         if timeouts:
             out.write(f"## {len(timeouts)} timeouts (counted as killed: each must be an endless loop)\n\n")
             for name in timeouts:
-                out.write(run("show", name, capture=True).stdout + "\n")
+                out.write(diffs.get(name, f"# {name}\n") + "\n")
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for name, status in statuses.items():
         counts[module_of(name)][0] += status in KILLED
         counts[module_of(name)][1] += 1
     for _module, names in sorted(by_module.items()):
         for name in names:
-            note = _budget_note(name).strip()
+            note = _budget_note(name).removeprefix("# budget spent: ").strip()
             print(f"survived: {name} ({statuses[name]}{'; ' + note if note else ''})")
     for name in timeouts:
         print(f"timeout: {name}")
@@ -164,9 +175,23 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{module}: {killed}/{total} killed")
     killed = len(statuses) - len(survivors)
     minutes = (time.monotonic() - started) / 60
+    if unchecked:
+        print(f"{len(unchecked)} mutants not checked (the run was stopped before them)")
     print(f"{len(statuses)} mutants in {minutes:.1f} minutes; the survivors' diffs: mutants/survivors.txt")
     print(f"mutation score: {killed}/{len(statuses)} killed")
     return 0 if statuses else 1
+
+
+def _diffs(text: str) -> dict[str, str]:
+    """`show-many`'s output, by mutant: each diff starts with a line `# name: status`."""
+    diffs: dict[str, str] = {}
+    name = ""
+    for line in text.splitlines(keepends=True):
+        if line.startswith("# ") and ": " in line:
+            name = line[2:].split(": ", 1)[0]
+        if name:
+            diffs[name] = diffs.get(name, "") + line
+    return diffs
 
 
 def _budget_note(name: str) -> str:

@@ -78,5 +78,20 @@ isolation.ForkRunner.submit = _submit_bounded  # type: ignore[method-assign]
 
 from mutmut.__main__ import cli  # noqa: E402  (after the settings: it reads them at import)
 
+
+def show_many(names: list[str]) -> None:
+    """`mutmut show` for many mutants in one process (one process each takes a second)."""
+    from mutmut.mutation.diff_apply import find_mutant, get_diff_for_mutant
+    from mutmut.stats import status_by_exit_code
+
+    for name in names:
+        found = find_mutant(name)
+        print(f"# {name}: {status_by_exit_code[found.exit_code_by_key[name]]}")
+        print(get_diff_for_mutant(name, path=found.path))
+
+
 if __name__ == "__main__":
-    cli(sys.argv[1:])
+    if sys.argv[1:2] == ["show-many"]:
+        show_many(sys.argv[2:])
+    else:
+        cli(sys.argv[1:])
