@@ -195,3 +195,14 @@ def test_tables_nested_in_a_cell_one_after_the_other_are_text_of_that_cell(fast:
 
 def test_a_row_without_cells_is_an_empty_row() -> None:
     assert _read(f"{FEATURE_A}\n<tr></tr>") == ([("w.md:6 (row 2)", "empty table row skipped")], ["A"])
+
+
+def test_a_row_with_text_but_no_name_is_a_feature_not_an_empty_row() -> None:
+    assert _read(f"{FEATURE_A}\n<tr><td></td><td>text only</td><td>t</td></tr>") == (
+        [
+            ("w.md:6 (row 2)", "feature name is empty"),
+            ("w.md:6 (row 2)", "'Feature 2': the product cell has no verdict icon"),
+            ("w.md:6 (row 2)", "'Feature 2': the tool cell has no verdict icon"),
+        ],
+        ["A", "Feature 2"],
+    )
