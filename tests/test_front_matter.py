@@ -481,3 +481,24 @@ def test_a_key_is_matched_also_when_its_pattern_is_not_cached_yet(monkeypatch: p
     assert may_name_key("---\nTOOLNAME: x\n---\n", "toolName") is True
     assert list(cache) == ["toolName"]
     assert may_name_key("---\nslug: x\n---\n", "toolName") is False  # from the cache now
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "body", "offset", "kind"),
+    [
+        ("---\n- a\n- b\n---\nbody\n", "- a\n- b\n", "body\n", 4, "a list"),
+        ("---\n# only a comment\n---\nbody\n", "# only a comment\n", "body\n", 3, "nothing"),
+        ("---\nhello\n---\n", "hello\n", "", 3, "a str"),
+    ],
+)
+def test_front_matter_that_is_not_a_mapping_is_an_error(
+    text: str, source: str, body: str, offset: int, kind: str
+) -> None:
+    found = read_front_matter(text)
+    assert (found.source, found.body, found.body_offset, found.meta) == (source, body, offset, None)
+    assert found.error is not None
+    assert (found.error.line, found.error.reason, found.error.summary) == (
+        2,
+        f"it holds {kind}, not fields",
+        "front matter is not a mapping",
+    )
