@@ -206,3 +206,12 @@ def test_a_row_with_text_but_no_name_is_a_feature_not_an_empty_row() -> None:
         ],
         ["A", "Feature 2"],
     )
+
+
+def test_rows_are_in_the_head_until_thead_closes() -> None:
+    fragment = (
+        "<table><thead><tr><td><b>F</b></td></tr><tr><td>G</td></tr></thead><tr><td>x</td></tr></table>"
+    )
+    for fast in (True, False):
+        built = table_rows(prepare(fragment)[0], 1, fast=fast)
+        assert [row.in_head for row in built.rows] == [True, True, False]
