@@ -59,7 +59,15 @@ def test_the_json_export_one_comparison_a_line() -> None:
         '"tool": {"verdict": "yes", "note": "T2"}}]}'
     )
     text = export_json(_model(PAGES))
-    assert text == f'{{"version": 1, "product": "Lattice", "comparisons": [\n{conveyor},\n{hopper}\n]}}\n'
+    verdicts = (
+        '"verdicts": [{"verdict": "yes", "label": "Yes", "type": "success"}, '
+        '{"verdict": "no", "label": "No", "type": "failure"}, '
+        '{"verdict": "unknown", "label": "Not stated", "type": "question"}], '
+    )
+    assert (
+        text
+        == f'{{"version": 1, "product": "Lattice", {verdicts}"comparisons": [\n{conveyor},\n{hopper}\n]}}\n'
+    )
     assert json.loads(text)["comparisons"][1]["features"][0]["tool"] == {"verdict": "unknown", "note": "T1"}
 
 
@@ -97,5 +105,6 @@ def test_ordinary_cells_are_left_as_they_are() -> None:
 def test_the_json_export_writes_non_ascii_text_as_it_is() -> None:
     page = Page(product="Lättice", tool="Tëst", rows=[Row("Çaching", "yes", "naïve — ok", "no", "x")])
     text = export_json(_model({"compare/a.md": page}))
-    assert text.startswith('{"version": 1, "product": "Lättice", "comparisons": [\n{"tool": "Tëst", ')
+    assert text.startswith('{"version": 1, "product": "Lättice", "verdicts": [')
+    assert '"comparisons": [\n{"tool": "Tëst", ' in text
     assert '"name": "Çaching"' in text and '"note": "naïve — ok"' in text and "\\u" not in text

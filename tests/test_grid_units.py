@@ -68,7 +68,7 @@ def test_extra_cells_and_labels() -> None:
         '<td class="tooltip"><span class="icon no"></span><span class="tooltiptext">B</span></td>'
         "<td>Extra &lt;x&gt;</td></tr></tbody></table>\n"
     )
-    labels = {**DEFAULT_LABELS, "yes": "Oui", "features": "Fonctions", "feature": "Fonction"}
+    labels = {**DEFAULT_LABELS, "features": "Fonctions", "feature": "Fonction"}
     assert grid_html(_parse(text), labels) == (
         '<div class="compare-grid" role="table" aria-label="Fonctions: Lattice vs Weir">\n'
         '<div class="compare-grid__head" role="row"><span role="columnheader">Fonction</span>'
@@ -76,7 +76,7 @@ def test_extra_cells_and_labels() -> None:
         '<div class="compare-grid__row" role="row" id="feature-backfills">\n'
         '<div class="compare-grid__feature" role="rowheader">Backfills</div>\n'
         '<div class="admonition success compare-verdict compare-verdict--yes" role="cell">'
-        '<p class="admonition-title">Lattice: Oui</p><p>A</p></div>\n'
+        '<p class="admonition-title">Lattice: Yes</p><p>A</p></div>\n'
         '<div class="admonition failure compare-verdict compare-verdict--no" role="cell">'
         '<p class="admonition-title">Weir: No</p><p>B</p></div>\n'
         '<div class="compare-grid__extra" role="cell"><p>Extra &lt;x&gt;</p></div>\n'

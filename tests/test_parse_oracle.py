@@ -43,8 +43,7 @@ def test_the_parser_reads_every_row_as_written(page: Page) -> None:
     assert comparison is not None
     words = {"yes": "yes", "no": "no"}  # any other icon, or none, is "unknown"
     got = [
-        (f.name, f.product.verdict, f.product.note, f.tool.verdict, f.tool.note)
-        for f in comparison.features
+        (f.name, f.product.verdict, f.product.note, f.tool.verdict, f.tool.note) for f in comparison.features
     ]
     expected = [
         (name, words.get(pv, "unknown"), pn, words.get(tv, "unknown"), tn)

@@ -76,8 +76,11 @@ def test_an_unindented_fence_keeps_blank_lines_as_written() -> None:
 
 
 def test_a_sample_without_a_language_is_not_guessed_unless_asked() -> None:
-    assert sample_language(CodeSample("from lattice import flow", None)) == "text"
-    assert fenced(CodeSample("from lattice import flow", None)) == "```text\nfrom lattice import flow\n```"
+    assert sample_language(CodeSample("from lattice import flow", None), guess=False) == "text"
+    assert (
+        fenced(CodeSample("from lattice import flow", None), guess=False)
+        == "```text\nfrom lattice import flow\n```"
+    )
 
 
 def _code_tabs(renderer: Renderer, page: Comparison) -> tuple[list[str], list[str], str]:
@@ -97,7 +100,7 @@ def test_the_code_tabs_label_each_sample_and_guess_only_when_asked() -> None:
         CodeSample("x", "sql"),
     ]
     page = Comparison("compare/c.md", "T", "Conveyor", "Lattice", code_samples=samples)
-    plain = Renderer(RenderSettings(labels={"sample": "Beispiel"}))
+    plain = Renderer(RenderSettings(labels={"sample": "Beispiel"}, guess_language=False))
     labels, classes, html = _code_tabs(plain, page)
     assert labels == ["Lattice", "Conveyor", "Beispiel 3"]
     assert classes == ["language-text", "language-text", "language-sql"]

@@ -26,7 +26,8 @@ def test_cells_without_an_icon_or_a_note_or_with_an_unknown_icon_are_located_war
         ("compare/w.md:6 (row 1)", "'Canary': the product cell has no verdict icon", "warning"),
         (
             "compare/w.md:6 (row 1)",
-            "'Canary': unknown icon class 'icon Partial' in the tool cell (expected 'icon yes' or 'icon no')",
+            "'Canary': unknown icon class 'icon Partial' in the tool cell (expected 'icon yes' or "
+            "'icon no', or map the class in the `verdicts` option)",
             "warning",
         ),
         ("compare/w.md:7 (row 2)", "'Rollback': the product cell has no note (tooltiptext)", "warning"),
@@ -38,7 +39,7 @@ def test_cells_read_as_verdicts_icon_classes_and_notes() -> None:
     comparison = parse_comparison(PAGE, "compare/w.md").comparison
     assert comparison is not None
     cells = [
-        (f.name, side.verdict.value, side.icon_class, side.note)
+        (f.name, side.verdict, side.icon_class, side.note)
         for f in comparison.features
         for side in (f.product, f.tool)
     ]
@@ -135,8 +136,7 @@ def test_a_short_row_is_a_located_warning_and_its_missing_cells_are_unknown() ->
     comparison = parse_comparison(text, "w.md").comparison
     assert comparison is not None
     assert [
-        (f.product.verdict.value, f.product.note, f.tool.verdict.value, f.tool.note)
-        for f in comparison.features
+        (f.product.verdict, f.product.note, f.tool.verdict, f.tool.note) for f in comparison.features
     ] == [
         ("yes", "n", "yes", "n"),
         ("yes", "n", "unknown", ""),
