@@ -121,7 +121,10 @@ def test_missing_folder_exits_2(
 
 
 def test_console_script_and_help(tmp_path: Path) -> None:
-    script = shutil.which("mkdocs-compare") or str(Path(sys.executable).parent / "mkdocs-compare")
+    # The script of the Python running the tests first: a PATH from another environment (a
+    # pyenv shim, a venv not activated) may hold another install, or none.
+    beside = Path(sys.executable).parent / "mkdocs-compare"
+    script = str(beside) if beside.is_file() else shutil.which("mkdocs-compare") or str(beside)
     copy_bad_site(tmp_path)
     done = subprocess.run([script, "check"], cwd=tmp_path, capture_output=True, text=True, check=False)
     assert done.returncode == 1 and "docs/compare/no-table.md:17: warning:" in done.stdout
