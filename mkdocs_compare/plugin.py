@@ -24,8 +24,8 @@ from .model import Comparison, Problem, Severity
 from .needs import ASSET_FILES, JS_URI, stylesheets
 from .page_cache import LastResult, PageCache, templates_stamp
 from .page_head import HeadSettings, remembered_head, summary_head
-from .render import Renderer, RenderSettings
-from .site import parse_options
+from .render import Renderer
+from .site import parse_options, render_settings
 from .spool import Spool
 from .summary import SummaryDocument, category_name, compose_summary, plan_summary
 from .summary_parts import SummaryParts
@@ -126,16 +126,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         # The site's Markdown is left as configured; code tabs are highlighted as its own fences are.
         site = site_code(config.markdown_extensions, config.mdx_configs)
         self.renderer = Renderer(
-            RenderSettings(
-                custom_templates=self.config.custom_templates,
-                labels=self.config.labels,
-                guess_language=self.config.guess_language,
-                site_code=site,
-                entries=self.entries,
-                show_advantages=bool(self.config.advantages_file),
-                show_testimonials=bool(self.config.quotes_file),
-                verdicts=self.options.verdicts,
-            ),
+            render_settings(self.config, self.options, site, self.entries),
             self.highlight_cache,
             self.nonce,
         )

@@ -23,8 +23,8 @@ from .highlight import HighlightCache, SiteCode
 from .model import Comparison, Location, Problem, Severity
 from .parse import decode_source
 from .project_site import ProjectSite
-from .render import Renderer, RenderSettings
-from .site import MARKDOWN_SUFFIXES, parse_options, source_files
+from .render import Renderer
+from .site import MARKDOWN_SUFFIXES, parse_options, render_settings, source_files
 from .sources import SourceIndex
 from .summary import (
     SUMMARY_MARKER,
@@ -98,16 +98,7 @@ class Project:
         show = {"advantages": bool(config.advantages_file), "testimonials": bool(config.quotes_file)}
         self.problems += entries.problems + entry_problems(pages, entries, **show)
         self.renderer = Renderer(
-            RenderSettings(
-                custom_templates=config.custom_templates,
-                labels=config.labels,
-                guess_language=config.guess_language,
-                site_code=code,
-                entries=entries,
-                show_advantages=show["advantages"],
-                show_testimonials=show["testimonials"],
-                verdicts=options.verdicts,
-            ),
+            render_settings(config, options, code, entries),
             highlight,
         )
         collection = self.scan.collection

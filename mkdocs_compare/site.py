@@ -18,8 +18,11 @@ import pathspec.gitignore
 import yaml
 from yaml_env_tag import construct_env_tag  # type: ignore[import-untyped]
 
+from .cms_entries import Entries
 from .collection import Collection, ParseOptions
+from .highlight import SiteCode
 from .model import Location, Problem, Severity
+from .render import RenderSettings
 from .summary import SummaryPlan, plan_summary
 from .verdicts import verdict_scale
 
@@ -113,6 +116,23 @@ def parse_options(config: CompareConfig) -> ParseOptions:
         detect_key=config.detect_key,
         max_features=config.max_features,
         verdicts=verdict_scale(config.verdicts, config.labels),
+    )
+
+
+def render_settings(
+    config: CompareConfig, options: ParseOptions, site_code: SiteCode, entries: Entries
+) -> RenderSettings:
+    """How a page is drawn, from the plugin's options: the plugin and the Markdown extension
+    draw the same page, advantages and quotes shown only where their file is configured."""
+    return RenderSettings(
+        custom_templates=config.custom_templates,
+        labels=config.labels,
+        guess_language=config.guess_language,
+        site_code=site_code,
+        entries=entries,
+        show_advantages=bool(config.advantages_file),
+        show_testimonials=bool(config.quotes_file),
+        verdicts=options.verdicts,
     )
 
 
