@@ -169,8 +169,15 @@ _ENV_OPTIONS: dict[str, Any] = {
 }
 
 
-def _template_cache() -> jinja2.BytecodeCache | None:
-    salt = f"mkdocs-compare {__version__}|{sorted(_ENV_OPTIONS.items())}|{_finalize.__qualname__}"
+def _template_cache(env: jinja2.Environment) -> jinja2.BytecodeCache | None:
+    # Jinja compiles into the bytecode whether a filter or test takes the context: a filter
+    # that gains `pass_context` within one version must not meet code compiled before it.
+    calls = sorted(
+        (kind, name, str(getattr(function, "jinja_pass_arg", "")))
+        for kind, functions in (("filter", env.filters), ("test", env.tests))
+        for name, function in functions.items()
+    )
+    salt = f"mkdocs-compare {__version__}|{sorted(_ENV_OPTIONS.items())}|{_finalize.__qualname__}|{calls}"
     try:
         return _TemplateCache(salt)
     except (OSError, RuntimeError):  # no private temp folder to be had
@@ -225,7 +232,6 @@ class Renderer:
             # A Renderer lives for one build (the plugin makes a new one in on_config), so
             # template files need no stat() on every page.
             auto_reload=False,
-            bytecode_cache=_template_cache(),
         )
         guess = self.settings.guess_language
 
@@ -238,6 +244,7 @@ class Renderer:
             md=escape_markdown, url=safe_url, fenced=fenced_sample, slug=slugify, html_block=html_block
         )
         self.env.globals["plain_for_search"] = plain_for_search
+        self.env.bytecode_cache = _template_cache(self.env)  # keyed on the filters just set
         self.labels = {**DEFAULT_LABELS, **dict(self.settings.labels)}
         self.verdicts = self.settings.verdicts or verdict_scale(labels=self.labels)
         self.verdict_types = VerdictTypes(self.verdicts)

@@ -102,3 +102,25 @@ def test_an_unwritable_cache_is_skipped(private_tmp: Path, monkeypatch: pytest.M
     monkeypatch.setattr(cache, "directory", str(private_tmp / "gone"))  # removed under the build
     assert "compare-grid__row" in renderer.render_page(_comparison())
     assert not (private_tmp / "gone").exists()
+
+
+def test_a_filter_that_comes_to_take_the_context_gets_new_bytecode() -> None:
+    # Jinja compiles a filter's `pass_context` into the bytecode: a cache keyed only on the
+    # version served code compiled for the plain filter (render crashed, 'CodeSample' has no 'get').
+    import jinja2
+
+    from mkdocs_compare.render import _template_cache
+
+    def plain(value: object) -> object:
+        return value
+
+    @jinja2.pass_context
+    def with_context(context: object, value: object) -> object:
+        return value
+
+    before, after = jinja2.Environment(), jinja2.Environment()
+    before.filters["fenced"], after.filters["fenced"] = plain, with_context
+    old, new = _template_cache(before), _template_cache(after)
+    assert old is not None and new is not None
+    assert old.get_cache_key("code_tabs.md") != new.get_cache_key("code_tabs.md")
+    assert _template_cache(before).get_cache_key("code_tabs.md") == old.get_cache_key("code_tabs.md")  # type: ignore[union-attr]
