@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import secrets
-from pathlib import Path
 from typing import Literal
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -13,7 +12,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from .cms_entries import Entries, entry_problems, load_entries
+from .cms_entries import Entries, entry_problems
 from .collection import Collection, ParseCache, ParseOptions, scan_pages
 from .config import CompareConfig
 from .escape import html_safe_meta
@@ -25,7 +24,7 @@ from .needs import ASSET_FILES, JS_URI, stylesheets
 from .page_cache import LastResult, PageCache, templates_stamp
 from .page_head import HeadSettings, remembered_head, summary_head
 from .render import Renderer
-from .site import parse_options, render_settings
+from .site import parse_options, render_settings, site_entries
 from .spool import Spool
 from .summary import SummaryDocument, category_name, compose_summary, plan_summary
 from .summary_parts import SummaryParts
@@ -117,11 +116,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         self.urls = {}
         self.summary_url = None
         self.options = parse_options(self.config)
-        self.entries = load_entries(
-            Path(self.config.advantages_file) if self.config.advantages_file else None,
-            Path(self.config.quotes_file) if self.config.quotes_file else None,
-            Path(config.config_file_path).parent if config.config_file_path else None,
-        )
+        self.entries = site_entries(self.config, config.config_file_path)
         report(self.entries.problems)
         # The site's Markdown is left as configured; code tabs are highlighted as its own fences are.
         site = site_code(config.markdown_extensions, config.mdx_configs)

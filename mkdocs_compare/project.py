@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cms_entries import entry_problems, load_entries
+from .cms_entries import entry_problems
 from .collection import ParseCache, Scan, scan_pages
 from .escape import escape_html, escape_markdown, safe_url
 from .held import HeldBlock, RenderedPage, fill_blocks, hold_code_from_search
@@ -24,7 +24,7 @@ from .model import Comparison, Location, Problem, Severity
 from .parse import decode_source
 from .project_site import ProjectSite
 from .render import Renderer
-from .site import MARKDOWN_SUFFIXES, parse_options, render_settings, source_files
+from .site import MARKDOWN_SUFFIXES, parse_options, render_settings, site_entries, source_files
 from .sources import SourceIndex
 from .summary import (
     SUMMARY_MARKER,
@@ -88,12 +88,7 @@ class Project:
             path: self.scan.decoded.get(path) or decode_source(data, path)[0]
             for path, data in sources.items()
         }
-        base = Path(config.config_file_path).parent if config.config_file_path else None
-        entries = load_entries(
-            Path(config.advantages_file) if config.advantages_file else None,
-            Path(config.quotes_file) if config.quotes_file else None,
-            base,
-        )
+        entries = site_entries(config, config.config_file_path)
         pages = self.scan.collection.sorted_pages()
         show = {"advantages": bool(config.advantages_file), "testimonials": bool(config.quotes_file)}
         self.problems += entries.problems + entry_problems(pages, entries, **show)

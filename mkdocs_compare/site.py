@@ -18,7 +18,7 @@ import pathspec.gitignore
 import yaml
 from yaml_env_tag import construct_env_tag  # type: ignore[import-untyped]
 
-from .cms_entries import Entries
+from .cms_entries import Entries, load_entries
 from .collection import Collection, ParseOptions
 from .highlight import SiteCode
 from .model import Location, Problem, Severity
@@ -133,6 +133,16 @@ def render_settings(
         show_advantages=bool(config.advantages_file),
         show_testimonials=bool(config.quotes_file),
         verdicts=options.verdicts,
+    )
+
+
+def site_entries(config: CompareConfig, config_file: Path | str | None = None) -> Entries:
+    """The advantages and testimonials files the options name (either may be unset), read
+    once for every front end; paths in messages relative to the config file's folder."""
+    return load_entries(
+        Path(config.advantages_file) if config.advantages_file else None,
+        Path(config.quotes_file) if config.quotes_file else None,
+        Path(config_file).parent if config_file else None,
     )
 
 

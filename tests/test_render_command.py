@@ -357,3 +357,42 @@ def test_render_writes_the_basic_stylesheet_only_for_themes_without_materials_lo
     assert (out / basic_uri).is_file() is basic
     assert (basic_uri in snippet["extra_css"]) is basic
     assert "assets/mkdocs-compare/compare.css" in snippet["extra_css"]
+
+
+def test_rendered_pages_show_the_configured_advantages_and_quote(tmp_path: Path) -> None:
+    """The CMS's advantages and testimonials files are shown as the plugin shows them, and a
+    quote slug with no entry is a warning naming the page (render once dropped both)."""
+    hostile = "<img src=x onerror=alert(1)>"
+    (tmp_path / "advantages.yml").write_text(
+        f'portable-pipelines:\n  title: Portable pipelines\n  text: "Runs anywhere. {hostile}"\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "quotes.yml").write_text(
+        'ana-ruiz:\n  text: "Moved over in a week."\n  author: Ana Ruiz\n  role: ML lead\n', encoding="utf-8"
+    )
+    write_docs(
+        tmp_path / "docs",
+        {
+            "compare/conveyor.md": render(Page(tool="Conveyor", extra_front_matter='quote: "ana-ruiz"')),
+            "compare/sluice.md": render(Page(tool="Sluice", extra_front_matter='quote: "nobody"')),
+        },
+    )
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\ntheme: material\nplugins:\n  - compare:\n"
+        "      advantages_file: advantages.yml\n      quotes_file: quotes.yml\n",
+        encoding="utf-8",
+    )
+    done = run_render("docs", "out", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "compare/sluice.md" in done.stderr and "quote 'nobody' has no entry in quotes_file" in done.stderr
+    text = (tmp_path / "out/compare/conveyor.md").read_text(encoding="utf-8")
+    soup = BeautifulSoup(text, "html.parser")
+    cards = soup.find_all(class_="compare-advantage")
+    titles = [card.find(class_="compare-advantage__title").get_text() for card in cards]
+    assert titles == ["Portable pipelines"]
+    assert cards[0].find(class_="compare-advantage__text").get_text() == f"Runs anywhere. {hostile}"
+    assert soup.find("img", attrs={"onerror": True}) is None
+    quote = soup.find(class_="compare-testimonial")
+    assert quote is not None and quote.blockquote.get_text(strip=True) == "Moved over in a week."
+    sluice = BeautifulSoup((tmp_path / "out/compare/sluice.md").read_text(encoding="utf-8"), "html.parser")
+    assert sluice.find(class_="compare-testimonial") is None

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..cms_entries import Entries, entry_problems, load_entries
+from ..cms_entries import entry_problems
 from ..collection import ParseCache, scan_pages
 from ..model import Location, Problem, Severity
 from ..printable import one_line
@@ -27,6 +27,7 @@ from ..site import (
     load_site,
     parse_options,
     plugin_options,
+    site_entries,
     summary_plan,
 )
 from ..summary import build_summary
@@ -57,16 +58,9 @@ def check_site(
     return locate(problems, site.docs_dir, site.config_file, set(files), sources)
 
 
-def _entries(config: CompareConfig) -> Entries:
-    return load_entries(
-        Path(config.advantages_file) if config.advantages_file else None,
-        Path(config.quotes_file) if config.quotes_file else None,
-    )
-
-
 def _entry_file_problems(config: CompareConfig) -> list[Problem]:
     """What the plugin logs in on_config: the advantages and testimonials files' own problems."""
-    return _entries(config).problems
+    return site_entries(config).problems
 
 
 def _page_problems(
@@ -96,7 +90,7 @@ def _page_problems(
     problems = list(scan.problems)
     problems += entry_problems(
         scan.collection.sorted_pages(),
-        _entries(config),
+        site_entries(config),
         advantages=bool(config.advantages_file),
         testimonials=bool(config.quotes_file),
     )

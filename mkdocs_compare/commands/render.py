@@ -24,13 +24,15 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from ..cms_entries import entry_problems
 from ..collection import Collection, ParseCache, ParseOptions, Scan, scan_pages
 from ..escape import html_safe_meta
+from ..highlight import SiteCode
 from ..model import Comparison, Problem, Severity
 from ..needs import ASSET_FILES, CSS_URI, JS_URI, REQUIRED_EXTENSIONS, stylesheets
 from ..parse import decode_source
 from ..printable import one_line
-from ..render import Renderer, RenderSettings
+from ..render import Renderer
 from ..site import (
     MARKDOWN_SUFFIXES,
     SiteError,
@@ -39,6 +41,8 @@ from ..site import (
     load_site,
     parse_options,
     plugin_options,
+    render_settings,
+    site_entries,
     source_files,
     summary_plan,
 )
@@ -132,17 +136,13 @@ def render_directory(
     files = [path for path in source_files(docs_dir, excluded) if path != MARKER]
     sources = _read_sources(docs_dir, files)
     options = parse_options(config)
-    verdicts = options.verdicts
     scan = _scan(config, files, sources, options)
     result = RenderResult(problems=list(scan.problems))
-    renderer = Renderer(
-        RenderSettings(
-            custom_templates=config.custom_templates,
-            labels=config.labels,
-            guess_language=config.guess_language,
-            verdicts=verdicts,
-        )
-    )
+    entries = site_entries(config)  # the advantages and quotes, as the plugin shows them
+    if config.enabled:
+        shown = {"advantages": bool(config.advantages_file), "testimonials": bool(config.quotes_file)}
+        result.problems += entries.problems + entry_problems(scan.collection.sorted_pages(), entries, **shown)
+    renderer = Renderer(render_settings(config, options, SiteCode(), entries))
 
     def url_of(path: str) -> str:
         return path if source_relative_html else page_url(path, use_directory_urls)
