@@ -387,6 +387,31 @@ def test_summary_goes_after_the_maintainers_text_without_marker(build_site: Buil
     assert article.get_text().index("Our words.") < article.get_text().index("Feature matrix")
 
 
+def test_pages_dropped_into_the_docs_root_leave_the_home_page_alone(build_site: BuildSite) -> None:
+    """Exports copied straight into docs/ beside the site's own index.md: the home page keeps
+    only its own text; the summary and its exports are generated under compare/."""
+    home = "# Welcome\n\nOur own home page.\n"
+    site = build_site(
+        {
+            "index.md": home,
+            "conveyor.md": render(Page(tool="Conveyor")),
+            "hopper.md": render(Page(tool="Hopper")),
+        },
+        strict=True,
+    )
+    article = site.html("").select_one("article")
+    assert article.select_one("h1").get_text() == "Welcome"
+    assert article.select_one("table.cmp-matrix") is None and "Conveyor" not in article.get_text()
+    summary = site.html("compare/").select_one("article")
+    assert summary.select_one("h1").get_text() == "Comparisons at a glance"
+    rows = summary.select("table.cmp-matrix tbody tr[data-slug] th a")
+    assert sorted(a.get_text(strip=True) for a in rows) == ["Conveyor", "Hopper"]
+    tools = [item["tool"] for item in json.loads(site.text("compare/comparisons.json"))["comparisons"]]
+    assert sorted(tools) == ["Conveyor", "Hopper"]
+    assert not (site.site_dir / "comparisons.json").exists()
+    assert (site.root / "docs/index.md").read_text("utf-8") == home
+
+
 def test_custom_path_title_and_explicit_nav(build_site: BuildSite) -> None:
     pages = realistic_pages(2)
     site = _site_of(

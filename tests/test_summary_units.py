@@ -190,6 +190,35 @@ def test_the_summary_page_option_is_read_from_the_docs_root() -> None:
 
 
 @pytest.mark.parametrize(
+    ("home", "page", "merge"),
+    [
+        (None, "index.md", False),  # no home page of the maintainer's: the summary is the home page
+        ("index.md", "compare/index.md", False),  # the site's home page is left alone
+        ("README.md", "compare/index.md", False),  # MkDocs' other home page
+        ("guide/index.md", "index.md", False),  # another folder's index is no home page
+    ],
+)
+def test_pages_in_the_docs_root_leave_the_maintainers_home_page_alone(
+    home: str | None, page: str, merge: bool
+) -> None:
+    files = ["a.md", "b.md", *([home] if home else [])]
+    plan = plan_summary(_collection("a.md", "b.md"), None, files, title="All")
+    assert plan is not None
+    assert (plan.page, plan.merge, plan.problems) == (page, merge, [])
+    folder = page.removesuffix("index.md")
+    assert _exports(plan) == [f"{folder}comparisons.json", f"{folder}comparisons.csv"]
+
+
+def test_the_home_page_gets_the_summary_when_the_option_says_so() -> None:
+    files = ["a.md", "b.md", "index.md"]
+    plan = plan_summary(_collection("a.md", "b.md"), "index.md", files, title="All")
+    assert plan is not None and (plan.page, plan.merge, plan.title) == ("index.md", True, None)
+    # a maintainer's compare/index.md beside a root home page is the summary's, merged into
+    beside = plan_summary(_collection("a.md", "b.md"), None, [*files, "compare/index.md"], title="All")
+    assert beside is not None and (beside.page, beside.merge) == ("compare/index.md", True)
+
+
+@pytest.mark.parametrize(
     ("option", "problems"),
     [
         ("overview", [("mkdocs.yml (field 'summary_page')", "warning")]),  # not Markdown

@@ -46,7 +46,7 @@ def plan_summary(
         message = f"{summary_page!r} lies outside docs_dir: no summary page or exports are written"
         problems.append(Problem(where, message, Severity.ERROR))
         return SummaryPlan(page="", folder="", merge=False, title=None, exports=[], problems=problems)
-    page = _summary_path(collection, summary_page, problems)
+    page = _summary_path(collection, summary_page, problems, home=taken.clash("index.html") is not None)
     merge = bool(page) and page in existing
     if page and not merge:
         page = _claim_page(page, dest_uri(page, use_directory_urls), taken, problems)
@@ -107,9 +107,17 @@ def _export_is_free(path: str, existing: set[str], taken: Destinations, problems
     return True
 
 
-def _summary_path(collection: Collection, summary_page: str | None, problems: list[Problem]) -> str:
-    """The summary page's source path from the option, or "" (none, or refused: see problems)."""
-    page = summary_page if summary_page is not None else posixpath.join(collection.folder(), "index.md")
+def _summary_path(
+    collection: Collection, summary_page: str | None, problems: list[Problem], *, home: bool
+) -> str:
+    """The summary page's source path from the option, or "" (none, or refused: see problems).
+
+    By default `index.md` of the pages' folder; but pages dropped into the docs root beside a
+    home page of the maintainer's (`home`) get `compare/index.md`: the site's home page is not
+    the plugin's to fill (a maintainer who wants it there says `summary_page: index.md`)."""
+    page = summary_page
+    if page is None:
+        page = posixpath.join(collection.folder() or ("compare" if home else ""), "index.md")
     page = posixpath.normpath(page).lstrip("/") if page else ""
     if page and not page.endswith(".md"):
         where = Location("mkdocs.yml", field="summary_page")
