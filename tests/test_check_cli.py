@@ -52,6 +52,11 @@ def test_reports_every_bad_page_with_path_line_and_exit_1(
     page = tmp_path / LINE_RE.match(duplicate)["path"]
     assert page.read_text(encoding="utf-8").splitlines()[number - 1].startswith("slug:")
     assert "fail `mkdocs build --strict`" in err
+    # Each file's problems together, files by path and a file's by line (the config's first).
+    located = [(m["path"], int(m["line"])) for m in map(LINE_RE.match, lines)]
+    docs = [where for where in located if where[0].startswith("docs/")]
+    assert located[len(located) - len(docs) :] == docs
+    assert docs == sorted(docs)
 
 
 def test_check_reports_what_the_plugin_logs(

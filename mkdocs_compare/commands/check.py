@@ -44,7 +44,9 @@ def check_site(
     option_problems: list[Problem] | None = None,
     max_age: int | None = None,
 ) -> list[Finding]:
-    """Every problem the build would log for `site`, in the build's order (options first).
+    """Every problem the build would log for `site`: the options' first, in the build's order,
+    then each file's together, files by path and a file's by line (the summary's problems of
+    a page beside the page's own, where a maintainer fixing that file reads them).
 
     `max_age` (days) overrides the config's: pages last reviewed longer ago are warned about."""
     problems = list(option_problems or [])
@@ -55,7 +57,19 @@ def check_site(
         problems += _page_problems(
             site, files, config, sources, config.max_age if max_age is None else max_age
         )
-    return locate(problems, site.docs_dir, site.config_file, set(files), sources)
+    found = set(files)
+    return _by_file(locate(problems, site.docs_dir, site.config_file, found, sources), found)
+
+
+def _by_file(findings: list[Finding], files: set[str]) -> list[Finding]:
+    """The configuration's findings first as they came, then the docs' by path and line."""
+
+    def key(finding: Finding) -> tuple[bool, str, int]:
+        if finding.problem.location.path not in files:
+            return (False, "", 0)  # the sort is stable: the build's order
+        return (True, finding.path, finding.line)
+
+    return sorted(findings, key=key)
 
 
 def _entry_file_problems(config: CompareConfig) -> list[Problem]:
