@@ -101,6 +101,18 @@ def test_rows_are_grouped_under_acronym_aware_headings(build_site: BuildSite) ->
     }
 
 
+def test_a_skip_link_before_the_cards_leads_the_keyboard_to_the_matrix(build_site: BuildSite) -> None:
+    site = build_site(_pages(), {"labels": {"summary_skip": "Past <the> cards"}}, strict=True)
+    article = site.html("compare/").select_one("article")
+    links = [a for a in article.find_all("a") if a.get("href")]
+    skip = next(a for a in links if a.get_text() == "Past <the> cards")  # escaped text, read back
+    first_card = next(a for a in links if "cmp-card" in a.get("class", []))
+    assert links.index(skip) < links.index(first_card)
+    target = article.find(id=skip["href"].removeprefix("#"))
+    assert target is not None and target.find("table", class_="cmp-matrix") is not None
+    assert target.get("tabindex") == "0"  # the focus lands on the matrix, not only the view
+
+
 def test_categories_option_names_and_orders_them(build_site: BuildSite) -> None:
     categories = {"ml-orchestrators": "Orchestration (ML)", "llm-observability": "Watching LLMs"}
     site = build_site(_pages(), {"categories": categories}, strict=True)

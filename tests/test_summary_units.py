@@ -341,7 +341,8 @@ def _summary_markdown(labels: dict[str, str], **options: object) -> str:
 def test_the_summary_page_text_with_its_defaults() -> None:
     text = _summary_markdown({})
     assert text.startswith("2 comparisons of Lattice with other tools, in 2 categories.\n")
-    assert "\n## Tools\n\n### Orchestrators\n\n<!-- mkdocs-compare " in text
+    skip = '<p class="cmp-skip"><a href="#compare-matrix">Skip the cards to the feature matrix</a></p>'
+    assert f"\n## Tools\n\n{skip}\n\n### Orchestrators\n\n<!-- mkdocs-compare " in text
     assert "\n### Trackers\n\n<!-- mkdocs-compare " in text
     assert "\n## Feature matrix\n\n<!-- mkdocs-compare " in text
     assert "---" not in text and "All verdicts" not in text

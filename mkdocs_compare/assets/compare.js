@@ -183,6 +183,17 @@
     if (active && active.owner) active.place(active.owner);
   }, { passive: true });
 
+  // The summary's skip link gives the matrix the focus itself: the grid's Tab stop is a cell,
+  // and a theme's own hash handling (Read the Docs' moves the focus into its menu) must not
+  // take it elsewhere. Added once, as above.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest(".cmp-skip a");
+    var goal = link && document.getElementById(link.getAttribute("href").slice(1));
+    if (!goal) return;
+    event.preventDefault();
+    (goal.querySelector("[tabindex='0']") || goal).focus(); // the grid's Tab stop, once set up
+  });
+
   function setupNotes(table, notes) {
     var body = table.tBodies[0];
     var touch = false;

@@ -10,6 +10,7 @@ SUMMARY_LABELS: dict[str, str] = {
     "summary_intro": "{count} comparisons of {product} with other tools, in {categories} categories.",
     "summary_tools": "Tools",
     "summary_matrix": "Feature matrix",
+    "summary_skip": "Skip the cards to the feature matrix",
     "summary_tool": "Tool",
     "summary_category": "Category",
     "summary_other": "Other features",

@@ -28,3 +28,22 @@ def test_verdict_link_lands_on_the_feature_row(open_page: OpenPage, theme: str) 
           return r.top >= -2 && r.top < innerHeight && !!hit && row.contains(hit); }""",
         anchor,
     ), f"{theme}: row #{anchor} not visible after following the summary's link"
+
+
+def test_the_skip_link_shows_on_focus_and_takes_the_focus_to_the_matrix(open_page: OpenPage, theme: str) -> None:
+    page = open_page(theme, SUMMARY)
+    skip = page.locator(".cmp-skip a")
+    hidden = skip.bounding_box()
+    assert hidden is not None and hidden["width"] <= 1  # out of sight until it has the focus
+    first_card = page.locator("a.cmp-card").first
+    first_card.focus()
+    page.keyboard.press("Shift+Tab")  # the Tab stop just before the first card
+    assert page.evaluate("document.activeElement.closest('.cmp-skip') !== null"), theme
+    shown = skip.bounding_box()
+    assert shown is not None and shown["width"] > 20 and shown["height"] > 8, (theme, shown)
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(200)
+    # the grid's own Tab stop (a cell: arrow keys move from there), inside the matrix
+    assert page.evaluate("document.activeElement.closest('#compare-matrix table') !== null"), theme
+    box = page.locator("#compare-matrix").bounding_box()
+    assert box is not None and 0 <= box["y"] < page.viewport_size["height"], theme  # scrolled to
