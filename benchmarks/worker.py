@@ -240,5 +240,5 @@ def worker_serve(config_file: str, edit: str) -> dict[str, Any]:
 
 def _renders(config: Any) -> int:
     """Pages the plugin rendered afresh so far (its serve page cache counts them)."""
-    cache = getattr(_plugin(config), "page_cache", None)
+    cache = getattr(getattr(_plugin(config), "served", None), "pages", None)
     return getattr(cache, "renders", 0) if cache is not None else 0

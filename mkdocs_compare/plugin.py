@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import secrets
 from typing import Literal
 
@@ -15,20 +16,19 @@ from mkdocs.utils.templates import TemplateContext
 from .cms_entries import Entries, entry_problems
 from .collection import Collection, ParseCache, ParseOptions, scan_pages
 from .config import CompareConfig
-from .escape import html_safe_meta
+from .escape import html_safe_meta, html_text
 from .head_tags import absolute_page_url
 from .held import HeldBlock, RenderedPage, fill_blocks, hold_code_from_search
 from .highlight import HighlightCache, site_code
 from .model import Comparison, Problem, Severity
 from .needs import ASSET_FILES, JS_URI, stylesheets
-from .page_cache import LastResult, PageCache, templates_stamp
-from .page_head import HeadSettings, remembered_head, summary_head
+from .page_cache import templates_stamp
+from .page_head import HeadSettings, SummaryHead, remembered_head
 from .render import Renderer
+from .served import Served
 from .site import parse_options, render_settings, site_entries
 from .spool import Spool
 from .summary import SummaryDocument, category_name, compose_summary, plan_summary
-from .summary_parts import SummaryParts
-from .urls import relative_url
 
 log = get_plugin_logger("compare")
 BUILD_HIGHLIGHTS = 16  # highlighted samples a build keeps, for shared ones (serve: all)
@@ -84,21 +84,16 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         self.spool = Spool()  # the exports, on disk until MkDocs copies them
         self.searched: dict[str, str] = {}  # src_uri -> the page's HTML as the search index read it
         self.unwritten: set[str] = set()  # the plugin's pages not written yet
-        # Under `mkdocs serve` only: each page's rendering, HTML for search, head, summary parts.
-        self.page_cache: PageCache | None = None
-        self.summary_parts: SummaryParts | None = None
-        self.searchable: LastResult[tuple[str, tuple[tuple[str, HeldBlock], ...]]] = LastResult()
-        self.heads: LastResult[str] = LastResult()
-        self.filled: LastResult[str] = LastResult()
+        self.served: Served | None = None  # what `mkdocs serve` keeps between rebuilds
         self.nonce = secrets.token_hex(6)  # the placeholders' token, for the plugin's lifetime
         self.render_key: object = None  # what, besides a page, its rendering depends on
+        self.page_meta: dict[str, object] = {}  # option page_meta, HTML-escaped
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defining on_startup keeps this object (and its caches) across `mkdocs serve` rebuilds.
         self.dirty, serving = dirty, command == "serve"  # --dirty builds read only the edited pages
         self.highlight_cache = HighlightCache() if serving else HighlightCache(BUILD_HIGHLIGHTS)
-        self.page_cache = PageCache() if serving else None
-        self.summary_parts = SummaryParts() if serving else None
+        self.served = Served() if serving else None
         self.cache = ParseCache(keep_sources=serving)  # serve: pages compared whole, not hashed
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -126,7 +121,10 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             self.nonce,
         )
         options = repr(sorted(self.config.items()))
-        self.render_key = (options, site, self.entries, templates_stamp(self.config.custom_templates))
+        render_key = (options, site, self.entries, templates_stamp(self.config.custom_templates))
+        # The last build's key when equal: each page's cache key then compares it by identity.
+        self.render_key = self.render_key if render_key == self.render_key else render_key
+        self.page_meta = html_safe_meta(self.config.page_meta)  # once a build, copied per page
         if self.config.assets:
             # Material styles admonitions and tabs itself; other themes get the basic look.
             for uri in stylesheets(config.theme.name):
@@ -143,7 +141,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         pages = {file.src_uri: file for file in files.documentation_pages()}
         scan = scan_pages(
             pages,
-            lambda uri: pages[uri].content_bytes,
+            lambda uri: self._read(pages[uri]),
             self.cache,
             self.options,
             patterns=self.config.paths,
@@ -162,11 +160,10 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         for uri, text in scan.decoded.items():
             pages[uri].content_string = text
         self.collection = scan.collection
-        if self.page_cache is None:
+        if self.served is None:
             self.cache = ParseCache()  # a build parses each page once: keep no second copy
-        if self.page_cache is not None:
-            for kept in (self.page_cache, self.searchable, self.heads, self.filled):
-                kept.forget_missing(self.collection.pages)
+        else:
+            self.served.forget_missing(self.collection.pages, pages)
         for uri in self.collection.drafts:
             log.info(f"{uri}: draft page left out of the build")
             files.remove(pages[uri])
@@ -178,6 +175,13 @@ class ComparePlugin(BasePlugin[CompareConfig]):
                     files.append(File.generated(config, uri, abs_src_path=str(ASSET_FILES[uri])))
         self._add_summary(files, config)
         return files
+
+    def _read(self, file: File) -> bytes:
+        """A page's bytes; under `mkdocs serve` read again only if its file changed (a file
+        MkDocs reads from disk: not one whose content a plugin set, nor a subclass's)."""
+        if self.served is None or type(file) is not File or vars(file).get("_content") is not None:
+            return file.content_bytes
+        return self.served.sources.read(file.src_uri, file.abs_src_path, lambda: file.content_bytes)
 
     def _add_summary(self, files: Files, config: MkDocsConfig) -> None:
         """The summary page and the exports, from this build's collection (never page events).
@@ -204,7 +208,8 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             page_file = File.generated(config, plan.page, content="")
             files.append(page_file)
         urls = {path: self.urls.get(path, "") for path in self.collection.pages}
-        parts = self.summary_parts and self.summary_parts.begin(self.render_key, self.collection.pages)
+        parts = self.served.summary_parts if self.served is not None else None
+        parts = parts and parts.begin(self.render_key, self.collection.pages)
         output = compose_summary(
             plan,
             self.collection.pages.values(),
@@ -247,11 +252,14 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             uri, searched = page.file.src_uri, page.content
             self.searched[uri] = searched
             key = (searched, tuple(blocks.items()))
-            filled = self.filled.get(uri, key) if self.page_cache is not None else None
+            filled = self.served.filled.get(uri, key) if self.served is not None else None
+            if filled is not None:
+                page.content = filled
+                return None
             complete = all(p in searched for p, block in blocks.items() if not block.searchable)
-            page.content = filled or _fill(blocks, searched, page, searchable=False)
-            if self.page_cache is not None and filled is None and complete:  # (lost: warn again)
-                self.filled.put(uri, key, page.content)
+            page.content = _fill(blocks, searched, page, searchable=False)
+            if self.served is not None and complete:  # (a lost block is warned about every time)
+                self.served.filled.put(uri, key, page.content)
         return None
 
     @event_priority(100)  # before the plugins that read page.meta (Material's meta, tags, blog)
@@ -262,10 +270,12 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         if comparison is None:
             return None
         # Front matter is data for the plugin (in `comparison.meta`), not instructions for the theme.
-        meta: dict[str, object] = {**self.config.page_meta, "title": comparison.title}
+        # Themes print these unescaped. Each page gets its own copy (plugins may change page.meta).
+        meta = copy.deepcopy(self.page_meta) if self.page_meta else {}
+        meta["title"] = html_text(comparison.title)
         if comparison.description:
-            meta["description"] = comparison.description
-        page.meta = html_safe_meta(meta)  # themes print these unescaped
+            meta["description"] = html_text(comparison.description)
+        page.meta = meta
         uri = page.file.src_uri
         if uri not in self.rendered and not self.dirty:
             self._render_ahead(uri)
@@ -276,15 +286,15 @@ class ComparePlugin(BasePlugin[CompareConfig]):
 
     def _render(self, uri: str, comparison: Comparison) -> RenderedPage:
         limit, key = self.config.related_limit, None
-        if self.page_cache is not None:  # `mkdocs serve`: render only if something it shows changed
+        if self.served is not None:  # `mkdocs serve`: render only if something it shows changed
             siblings = self.collection.siblings(uri, limit) if self.config.related else []
             linked = tuple((o.title, o.tool_name, o.path, self.urls.get(o.path)) for o in siblings)
             key = (comparison, linked, self.urls.get(uri), self.render_key)
-            if (cached := self.page_cache.get(uri, key)) is not None:
+            if (cached := self.served.pages.get(uri, key)) is not None:
                 return cached
         related = self.collection.related_links(uri, self.urls, limit) if self.config.related else []
         rendered = self.renderer.render_page_held(comparison, related, page_url=self.urls.get(uri))
-        return self.page_cache.put(uri, key, rendered) if self.page_cache is not None else rendered
+        return self.served.pages.put(uri, key, rendered) if self.served is not None else rendered
 
     def _render_ahead(self, uri: str) -> None:
         """This page and the next ones, in one loop (about twice as fast as renders spread between
@@ -307,7 +317,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             return None
         uri = page.file.src_uri
         key = (html, tuple(blocks.items()))
-        if self.page_cache is not None and (cached := self.searchable.get(uri, key)) is not None:
+        if self.served is not None and (cached := self.served.searchable.get(uri, key)) is not None:
             blocks.clear()  # `mkdocs serve`: the same HTML and blocks as last time
             blocks.update(cached[1])
             return cached[0]
@@ -315,8 +325,8 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         html = _fill(blocks, html, page, searchable=True)
         # Search reads the code samples as plain text; their highlighting is back after the index.
         html = hold_code_from_search(html, self.renderer.nonce, blocks)
-        if self.page_cache is not None and complete:  # (a lost block is warned about every time)
-            self.searchable.put(uri, key, (html, tuple(blocks.items())))
+        if self.served is not None and complete:  # (a lost block is warned about every time)
+            self.served.searchable.put(uri, key, (html, tuple(blocks.items())))
         return html
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -338,21 +348,26 @@ class ComparePlugin(BasePlugin[CompareConfig]):
                     if comparison.category
                     else ""
                 )
-            heads = self.heads if self.page_cache is not None else None  # `mkdocs serve` only
+            heads = self.served.heads if self.served is not None else None
             output = remembered_head(heads, uri, output, comparison, page.canonical_url, category, settings)
             self._written(page)
             return output
         if self.summary is not None and uri == self.summary[0] and self.summary_url is not None:
-            summary_url = self.summary_url
-            entries = [
-                (other.title, self._absolute(config, url) or relative_url(url, summary_url))
-                for other in self.collection.sorted_pages()
-                if (url := self.urls.get(other.path)) is not None
-            ]
-            output = summary_head(output, page.title or self.config.summary_title, entries, settings)
+            output = self._summary_head(output, page.title or self.config.summary_title, config, settings)
             self._written(page)
             return output
         return None
+
+    def _summary_head(self, output: str, title: str, config: MkDocsConfig, settings: HeadSettings) -> str:
+        if not settings.structured_data:
+            return output
+        listed = [
+            (other.title, url)
+            for other in self.collection.sorted_pages()
+            if (url := self.urls.get(other.path)) is not None
+        ]
+        head = self.served.summary_head if self.served is not None else SummaryHead()
+        return head.apply(output, title, listed, self.summary_url or "", config.site_url)
 
     def _written(self, page: Page) -> None:
         """Per-page state goes once written; its HTML back to the copy search read (no Pygments spans)."""
@@ -360,7 +375,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         if searched is not None:
             page.content = searched
         self.unwritten.discard(page.file.src_uri)
-        if not self.unwritten and self.page_cache is None:
+        if not self.unwritten and self.served is None:
             self.collection = Collection()
             self.summary = None
 

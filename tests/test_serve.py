@@ -3,6 +3,8 @@ as a fresh build of the same files would."""
 
 from __future__ import annotations
 
+import dataclasses
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -50,12 +52,12 @@ class Serve:
     """A docs folder built as `mkdocs serve` builds it: the config loaded again for every
     rebuild, the plugin object kept (it defines on_startup, so MkDocs caches it)."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, options: dict[str, Any] | None = None) -> None:
         self.root = root
         write_docs(root / "docs", {_source(tool): render(_page(tool)) for tool in TOOLS})
         (root / "docs/index.md").write_text("# Home\n", encoding="utf-8")
         self.config_file = root / "mkdocs.yml"
-        plugins = ["search", {"compare": {"related_limit": 1}}]
+        plugins = ["search", {"compare": {"related_limit": 1, **(options or {})}}]
         config = {"site_name": "Serve", "theme": {"name": "material"}, "plugins": plugins}
         self.config_file.write_text(yaml.safe_dump(config), encoding="utf-8")
         self.rendered: list[str] = []
@@ -156,6 +158,59 @@ def test_a_rebuilt_site_is_the_site_a_fresh_build_makes(served: Serve) -> None:
     assert Path("compare/lattice-vs-aspen/index.html") in built
     for relative in built:
         assert (site / relative).read_bytes() == (fresh / relative).read_bytes(), relative
+
+
+def test_a_rebuild_with_page_meta_and_export_canonicals_is_the_site_a_fresh_build_makes(
+    tmp_path: Path,
+) -> None:
+    """Each page's metadata, its canonical (the export's replaces the theme's), Open Graph tags
+    and JSON-LD, and the summary's list of pages, after a rename and an edit."""
+    serve = Serve(tmp_path, {"page_meta": {"hide": ["toc"], "subtitle": "<b>Ours</b>"}})
+    canonical = 'seo:\n  canonical: "https://lattice.example.org/compare/{}"\n'
+    for tool in ("Alder", "Birch"):
+        page = dataclasses.replace(_page(tool), extra_front_matter=canonical.format(tool.lower()))
+        serve.edit(tool, page)
+    config = serve.config(tmp_path / "site")
+    config.plugins.on_startup(command="serve", dirty=False)
+    try:
+        serve.rebuild()
+        serve.edit("Alder", dataclasses.replace(_page("Alder", note="Changed."), extra_front_matter=""))
+        serve.edit("Birch", dataclasses.replace(_page("Bramble"), extra_front_matter=canonical.format("b")))
+        site = serve.rebuild()
+        fresh = serve.fresh()
+    finally:
+        config.plugins.on_shutdown()
+    bramble = BeautifulSoup(
+        (site / "compare/lattice-vs-bramble/index.html").read_text("utf-8"), "html.parser"
+    )
+    assert [link["href"] for link in bramble.select('link[rel="canonical"]')] == [
+        "https://lattice.example.org/compare/b"
+    ]
+    summary = (site / "compare/index.html").read_text("utf-8")
+    assert "Lattice vs Bramble" in summary and "Lattice vs Birch" not in summary
+    built = sorted(path.relative_to(fresh) for path in fresh.rglob("*") if path.suffix in (".html", ".json"))
+    assert Path("compare/lattice-vs-alder/index.html") in built
+    for relative in built:
+        assert (site / relative).read_bytes() == (fresh / relative).read_bytes(), relative
+
+
+def test_a_rebuild_reads_only_changed_files_even_when_an_edit_keeps_size_and_time(served: Serve) -> None:
+    served.rebuild()
+    sources = served.config(served.root / "site").plugins["compare"].served.sources
+    reads = sources.reads
+    served.rebuild()
+    assert sources.reads == reads  # nothing edited: nothing read
+    path = served.root / "docs" / _source("Cedar")
+    before = path.stat()
+    text = path.read_text("utf-8")
+    assert "Needs a plugin." in text
+    path.write_text(text.replace("Needs a plugin.", "Needs a module."), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # as `cp -p` or `touch -r` leave it
+    assert path.stat().st_size == before.st_size
+    site = served.rebuild()
+    assert sources.reads == reads + 1
+    assert "Needs a module." in _text(site, "Cedar")
+    assert "Needs a module." not in _text(site, "Birch")
 
 
 def test_a_remembered_head_is_the_head_read_afresh() -> None:

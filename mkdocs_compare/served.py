@@ -1,0 +1,39 @@
+"""What the plugin keeps between `mkdocs serve` rebuilds, each with the inputs it came from.
+
+A rebuild after one edit runs every page's events again; each step hands out its last result
+for equal inputs instead of doing the work again (see `page_cache`, `summary_parts`,
+`source_reads`, `page_head`). Pure, and made only under `mkdocs serve`: a plain build keeps
+none of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .held import HeldBlock
+from .page_cache import LastResult, PageCache
+from .page_head import SummaryHead
+from .source_reads import KeptSources
+from .summary_parts import SummaryParts
+
+
+@dataclass
+class Served:
+    """Per page (by source path): its rendering, HTML for search, filled HTML and head; the
+    summary's parts and head; the pages' bytes."""
+
+    pages: PageCache = field(default_factory=PageCache)
+    searchable: LastResult[tuple[str, tuple[tuple[str, HeldBlock], ...]]] = field(default_factory=LastResult)
+    filled: LastResult[str] = field(default_factory=LastResult)
+    heads: LastResult[tuple[str, int]] = field(default_factory=LastResult)
+    summary_parts: SummaryParts = field(default_factory=SummaryParts)
+    summary_head: SummaryHead = field(default_factory=SummaryHead)
+    sources: KeptSources = field(default_factory=KeptSources)
+
+    def forget_missing(self, comparisons: Iterable[str], pages: Iterable[str]) -> None:
+        """Drop what is kept for pages no longer in the build (comparison pages; all pages)."""
+        comparisons = set(comparisons)
+        for kept in (self.pages, self.searchable, self.filled, self.heads):
+            kept.forget_missing(comparisons)
+        self.sources.forget_missing(pages)

@@ -1,0 +1,54 @@
+"""Pages' bytes kept between `mkdocs serve` rebuilds, read again only when their file changed.
+
+A rebuild after one edit would read every page of the docs folder again (a thousand opens and
+reads, a sixth of the plugin's scan) to find the one that changed. A file whose identity, size,
+modification and change times are those of the last read is not read again: the change time
+is set by the system on every write and cannot be set back, so an edit that restores the
+size and modification time (`touch -r`, `cp -p`) is still seen. Pure, and used only under
+`mkdocs serve`: a plain build reads each page once and keeps nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+
+Stamp = tuple[int, int, int, int, int]
+
+
+def file_stamp(path: str) -> Stamp | None:
+    """What changes whenever the file's bytes can have changed; None if it cannot be read."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None  # reading it says why
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
+class KeptSources:
+    """The last bytes read of each page (by source path), with the file and stamp they had."""
+
+    def __init__(self) -> None:
+        self._kept: dict[str, tuple[str, Stamp, bytes]] = {}
+        self.reads = 0  # files read since this was made (for the tests and the benchmark)
+
+    def read(self, path: str, file_path: str | None, read: Callable[[], bytes]) -> bytes:
+        """The page's bytes: kept ones if its file (`file_path`) is unchanged, else `read()`.
+        Without a file (content set in memory by a plugin) it is always `read()`."""
+        stamp = file_stamp(file_path) if file_path else None
+        kept = self._kept.get(path)
+        if stamp is not None and kept is not None and kept[0] == file_path and kept[1] == stamp:
+            return kept[2]
+        self.reads += 1
+        data = read()  # after the stamp: a write in between makes the next stamp differ
+        if stamp is not None and file_path:
+            self._kept[path] = (file_path, stamp, data)
+        else:
+            self._kept.pop(path, None)
+        return data
+
+    def forget_missing(self, paths: Iterable[str]) -> None:
+        """Drop the pages no longer in the build, so what is kept does not grow across rebuilds."""
+        keep = set(paths)
+        for path in [path for path in self._kept if path not in keep]:
+            del self._kept[path]
