@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from exported import Page, Row, render
 
-from mkdocs_compare.grid import feature_anchors, grid_html, slugify
-from mkdocs_compare.model import Comparison
+from mkdocs_compare.grid import VerdictTypes, feature_anchors, grid_html, slugify
+from mkdocs_compare.model import Assessment, Comparison, Feature, VerdictKind, VerdictScale
 from mkdocs_compare.parse import parse_comparison
 from mkdocs_compare.render import DEFAULT_LABELS
 
@@ -96,3 +96,36 @@ def test_anchors_are_ascii_slugs_numbered_when_names_repeat() -> None:
     ]
     assert slugify("  Multi -- Word__Name ") == "multi-word-name"
     assert slugify("日本") == "x"
+
+
+# A vocabulary written out by hand: yes and partial, and an unknown whose type is `note`.
+SCALE = VerdictScale(
+    (VerdictKind("yes", "Ja", "success", "y"), VerdictKind("partial", "Teils", "warning", "v1")),
+    VerdictKind("unknown", "Offen", "note", "u"),
+)
+
+
+def test_verdict_types_map_each_verdict_and_any_other_to_the_unknown_type() -> None:
+    types = VerdictTypes(SCALE)
+    assert dict(types) == {"yes": "success", "partial": "warning", "unknown": "note"}
+    assert types["no"] == "note"  # not in this vocabulary
+    assert types["partial"] == "warning"
+
+
+def test_a_verdict_the_vocabulary_lacks_is_drawn_as_unknown_and_every_extra_cell_is_kept() -> None:
+    feature = Feature(
+        "Backfills",
+        Assessment("no", "P"),  # "no" is not in SCALE
+        Assessment("partial", ""),
+        extra_cells=("E1", "E2 <b>"),
+    )
+    page = Comparison("c.md", "T", "Weir", "Lattice", features=[feature])
+    html = grid_html(page, DEFAULT_LABELS, SCALE)
+    assert html.split("\n")[4:8] == [
+        '<div class="admonition note compare-verdict compare-verdict--unknown" role="cell">'
+        '<p class="admonition-title">Lattice: Offen</p><p>P</p></div>',
+        '<div class="admonition warning compare-verdict compare-verdict--partial" role="cell">'
+        '<p class="admonition-title">Weir: Teils</p></div>',
+        '<div class="compare-grid__extra" role="cell"><p>E1</p><p>E2 &lt;b&gt;</p></div>',
+        "</div>",
+    ]
