@@ -14,10 +14,11 @@ import json
 import pytest
 from exported import Page, Row, render
 
-from mkdocs_compare.exports import export_csv, export_json
+from mkdocs_compare.exports import export_csv, export_data, export_json
 from mkdocs_compare.model import Comparison
 from mkdocs_compare.parse import parse_comparison
 from mkdocs_compare.summary import SummaryModel, build_summary
+from mkdocs_compare.summary_parts import SummaryParts
 
 PAGES = {
     "compare/b.md": Page(
@@ -108,3 +109,45 @@ def test_the_json_export_writes_non_ascii_text_as_it_is() -> None:
     assert text.startswith('{"version": 1, "product": "Lättice", "verdicts": [')
     assert '"comparisons": [\n{"tool": "Tëst", ' in text
     assert '"name": "Çaching"' in text and '"note": "naïve — ok"' in text and "\\u" not in text
+
+
+def test_the_export_data_is_the_json_export_as_python_values() -> None:
+    data = export_data(_model(PAGES))
+    assert list(data) == ["version", "product", "verdicts", "comparisons"]
+    assert (data["version"], data["product"]) == (1, "Lattice")
+    assert data["verdicts"][2] == {"verdict": "unknown", "label": "Not stated", "type": "question"}
+    assert [(c["tool"], c["url"], c["reviewed"]) for c in data["comparisons"]] == [
+        ("Conveyor", "compare/a/", "2026-01-15"),
+        ("Hopper", "compare/b/", None),
+    ]
+    assert data["comparisons"][1]["features"][0] == {
+        "name": "Caching",
+        "key": "caching",
+        "product": {"verdict": "yes", "note": "P1"},
+        "tool": {"verdict": "unknown", "note": "T1"},
+    }
+
+
+def test_under_serve_an_edited_page_gets_new_export_lines_and_the_others_keep_theirs() -> None:
+    parts = SummaryParts()
+
+    def exports(pages: dict[str, Page]) -> tuple[str, str]:
+        parsed = [parse_comparison(render(page), path).comparison for path, page in pages.items()]
+        model = build_summary([c for c in parsed if c], URLS, "compare/", parts=parts.begin("s", pages))
+        return export_json(model), export_csv(model)
+
+    exports(PAGES)
+    edited = {
+        **PAGES,
+        "compare/b.md": Page(tool="Hopper", rows=[Row("Caching", "yes", "P1", "no", "Edited")]),
+    }
+    text, table = exports(edited)
+    assert table == (
+        "tool,category,url,feature,key,tool_verdict,tool_note,product_verdict,product_note,reviewed\n"
+        "Conveyor,,compare/a/,caching!,caching,no,Slow,yes,'=1+1,2026-01-15\n"
+        "Hopper,orchestrators,compare/b/,Caching,caching,no,Edited,yes,P1,\n"
+    )
+    hopper = json.loads(text)["comparisons"][1]
+    assert [(f["name"], f["tool"]) for f in hopper["features"]] == [
+        ("Caching", {"verdict": "no", "note": "Edited"})
+    ]
