@@ -215,3 +215,50 @@ def test_rows_are_in_the_head_until_thead_closes() -> None:
     for fast in (True, False):
         built = table_rows(prepare(fragment)[0], 1, fast=fast)
         assert [row.in_head for row in built.rows] == [True, True, False]
+
+
+Read = list[tuple[int, bool, list[tuple[str, list[str], str]]]]
+
+
+def _rows(fragment: str, fast: bool) -> Read:
+    built = table_rows(prepare(fragment)[0], 1, fast=fast)
+    return [
+        (
+            row.line,
+            row.in_head,
+            [(squeeze("".join(c.text)), c.icons, squeeze("".join(c.notes))) for c in row.cells],
+        )
+        for row in built.rows
+    ]
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_cells_without_a_row_tag_make_a_row_in_or_out_of_the_head(fast: bool) -> None:
+    assert _rows("<table><td>a</td>\n<td>b</td></table>", fast) == [
+        (1, False, [("a", [], ""), ("b", [], "")])
+    ]
+    assert _rows("<table><thead><td>F</td></thead><td>x</td></table>", fast) == [
+        (1, True, [("F", [], ""), ("x", [], "")])
+    ]
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_a_row_of_empty_cells_is_read(fast: bool) -> None:
+    assert _rows("<table><tr><td></td><td> </td></tr></table>", fast) == [
+        (1, False, [("", [], ""), ("", [], "")])
+    ]
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_a_class_attribute_in_capitals_and_a_note_inside_a_note_are_read(fast: bool) -> None:
+    fragment = (
+        '<table><tr><td><span CLASS="icon yes"></span><span class="tooltiptext">a'
+        '<span class="tooltiptext">b</span>c</span>d</td></tr></table>'
+    )
+    assert _rows(fragment, fast) == [(1, False, [("d", ["yes"], "a b c")])]
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_stray_text_is_located_at_its_first_visible_line_and_invisible_text_is_not_stray(fast: bool) -> None:
+    fragment = "<table>\u200b<tr><td>x</td></tr>\n\n  stray\n</table>"
+    assert table_rows(prepare(fragment)[0], 5, fast=fast).stray == [(7, "stray")]
