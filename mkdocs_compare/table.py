@@ -10,6 +10,7 @@ any cell is handed back, to be kept as text.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 from .located import Warn
@@ -90,7 +91,8 @@ def _feature(row: Row, number: int, warn: Warn, verdicts: VerdictScale) -> Featu
         if count > 3
         else ()
     )
-    return Feature(name=name, product=product, tool=tool, line=row.line, extra_cells=extra)
+    # Pages of one site share their feature names and icon classes: one string each, not one per row.
+    return Feature(name=sys.intern(name), product=product, tool=tool, line=row.line, extra_cells=extra)
 
 
 _UNSTATED = Assessment(UNKNOWN)  # a cell the row does not have
@@ -110,7 +112,7 @@ def _assessment(
         warn(f"{name!r}: the {side} cell has no verdict icon", line=cell.line, row=number)
         verdict, icon_class = UNKNOWN, ""
     else:
-        icon_class = cell.icons[0]
+        icon_class = sys.intern(cell.icons[0])
         verdict = verdicts.verdict(icon_class)
         if verdict == UNKNOWN:
             expected = " or ".join(f"'icon {kind.name}'" for kind in verdicts.kinds)
