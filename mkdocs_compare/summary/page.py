@@ -58,6 +58,7 @@ def render_summary(
     context["matrix_row"] = _piece(env, "summary_matrix_row.html", context, model)
     context["summary_card"] = _piece(env, "summary_card.html", context, model)
     document.markdown = env.get_template("summary.md").render(context)
+    context.clear()  # `html_block` and the context hold each other: the model goes now, not at a gc
     return document
 
 
