@@ -184,6 +184,16 @@ class Collection:
         siblings = group[position + 1 :] + group[:position]
         return siblings[:limit] if limit > 0 else siblings
 
+    def drop_body(self, path: str) -> None:
+        """Forget a page's features, code samples and lists, once its page is rendered in a plain
+        build: what is read of it afterwards is its front matter (head tags, the summary's head,
+        other pages' related links). About two thirds of a model, which MkDocs would otherwise
+        see held beside every page it converts. Never under `mkdocs serve`, whose parse cache
+        hands the same model to the next rebuild."""
+        page = self.pages.get(path)
+        if page is not None:
+            page.features, page.code_samples, page.learn_more, page.leftover_text = [], [], [], []
+
     def folder(self) -> str:
         """The deepest folder holding every comparison page ("" for the docs root)."""
         folders = {posixpath.dirname(path) for path in self.pages}  # few: most pages share one

@@ -10,7 +10,7 @@ import csv
 import io
 import json
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .model import Assessment, Comparison
 from .review import review_date
@@ -74,16 +74,25 @@ def _comparison(model: SummaryModel, row: ToolRow) -> dict[str, Any]:
 
 
 def export_json(model: SummaryModel) -> str:
-    """The JSON export, one comparison per line (diff-friendly, and fast to write).
+    """The JSON export as one text (see `write_json`)."""
+    out = io.StringIO()
+    write_json(model, out)
+    return out.getvalue()
+
+
+def write_json(model: SummaryModel, out: TextIO) -> None:
+    """The JSON export, one comparison per line (diff-friendly, and fast to write), written a
+    page at a time: at 1,000 pages the whole text is megabytes, held for nothing.
 
     A line says a page, its URL and its features' keys: for equal ones, the last serve build's.
     """
-    head = json.dumps(_head(model), ensure_ascii=False)[:-1]
-    lines = ",\n".join(
-        reuse(model.parts, "json", row.page.path, _said(model, row), partial(_json_line, model, row))
-        for row in model.rows
-    )
-    return f'{head}, "comparisons": [\n{lines}\n]}}\n'
+    out.write(json.dumps(_head(model), ensure_ascii=False)[:-1] + ', "comparisons": [\n')
+    for number, row in enumerate(model.rows):
+        if number:
+            out.write(",\n")
+        line = partial(_json_line, model, row)
+        out.write(reuse(model.parts, "json", row.page.path, _said(model, row), line))
+    out.write("\n]}\n")
 
 
 def _said(model: SummaryModel, row: ToolRow) -> object:
@@ -102,8 +111,15 @@ def _csv_cell(value: str) -> str:
 
 
 def export_csv(model: SummaryModel) -> str:
-    """One line per tool and feature (a long-format matrix that spreadsheets pivot)."""
+    """The CSV export as one text (see `write_csv`)."""
     out = io.StringIO()
+    write_csv(model, out)
+    return out.getvalue()
+
+
+def write_csv(model: SummaryModel, out: TextIO) -> None:
+    """One line per tool and feature (a long-format matrix that spreadsheets pivot), written a
+    page at a time."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(
         ["tool", "category", "url", "feature", "key", "tool_verdict", "tool_note", "product_verdict",
@@ -113,7 +129,6 @@ def export_csv(model: SummaryModel) -> str:
         out.write(
             reuse(model.parts, "csv", row.page.path, _said(model, row), partial(_csv_lines, model, row))
         )
-    return out.getvalue()
 
 
 def _csv_lines(model: SummaryModel, row: ToolRow) -> str:

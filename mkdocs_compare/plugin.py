@@ -210,6 +210,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         urls = {path: self.urls.get(path, "") for path in self.collection.pages}
         parts = self.served.summary_parts if self.served is not None else None
         parts = parts and parts.begin(self.render_key, self.collection.pages)
+        self.spool.clear()  # the last build's exports (a `mkdocs serve` rebuild)
         output = compose_summary(
             plan,
             self.collection.pages.values(),
@@ -223,12 +224,11 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             categories=self.config.categories,
             verdicts=self.renderer.verdicts,
             parts=parts,
+            write_export=lambda path, write: files.append(
+                File.generated(config, path, abs_src_path=self.spool.stream(path, write))
+            ),  # a page at a time, to a file: never whole in memory
         )
         report(output.model.hints)
-        self.spool.clear()  # the last build's exports (a `mkdocs serve` rebuild)
-        for path, text in output.exports.items():
-            files.append(File.generated(config, path, abs_src_path=self.spool.write(path, text)))
-        output.exports.clear()
         if page_file is None or output.document is None:
             return
         page_file.content_string = plan.page_text(
@@ -294,7 +294,10 @@ class ComparePlugin(BasePlugin[CompareConfig]):
                 return cached
         related = self.collection.related_links(uri, self.urls, limit) if self.config.related else []
         rendered = self.renderer.render_page_held(comparison, related, page_url=self.urls.get(uri))
-        return self.served.pages.put(uri, key, rendered) if self.served is not None else rendered
+        if self.served is None:
+            self.collection.drop_body(uri)  # a build renders a page once (the summary is made)
+            return rendered
+        return self.served.pages.put(uri, key, rendered)
 
     def _render_ahead(self, uri: str) -> None:
         """This page and the next ones, in one loop (about twice as fast as renders spread between

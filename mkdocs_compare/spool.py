@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO
 
 
 class Spool:
@@ -22,11 +24,16 @@ class Spool:
 
     def write(self, name: str, text: str) -> str:
         """Write `text` (UTF-8) to a new file of the folder; its absolute path."""
+        return self.stream(name, lambda out: out.write(text))
+
+    def stream(self, name: str, write: Callable[[TextIO], object]) -> str:
+        """A new file of the folder that `write` writes to (UTF-8, a piece at a time); its path."""
         if self._folder is None:
             self._folder = Path(tempfile.mkdtemp(prefix="mkdocs-compare-"))
         self._count += 1
         path = self._folder / f"{self._count}-{Path(name).name}"
-        path.write_text(text, encoding="utf-8", newline="")
+        with path.open("w", encoding="utf-8", newline="") as out:
+            write(out)
         return str(path)
 
     def clear(self) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from functools import partial
+from typing import TextIO
 
 import jinja2
 
@@ -27,11 +29,14 @@ def compose_summary(
     categories: Mapping[str, str] | None = None,
     verdicts: VerdictScale | None = None,
     parts: SummaryParts | None = None,
+    write_export: Callable[[str, Callable[[TextIO], None]], None] | None = None,
 ) -> SummaryOutput:
     """Build the model, the exports the plan wants and the summary page's document.
 
     `urls` and `summary_url` are relative to the site root (MkDocs' `File.url`, or `page_url`
     for callers without MkDocs). `parts` keeps each tool's pieces between `mkdocs serve` rebuilds.
+    With `write_export` each export is handed to it as its path and a function that writes it
+    to a file a page at a time, instead of being returned as a text.
     """
     model = build_summary(
         pages,
@@ -45,7 +50,12 @@ def compose_summary(
         verdicts=verdicts,
         parts=parts,
     )
-    exports = {export.path: export.write(model) for export in plan.exports}
+    exports = {}
+    for export in plan.exports:
+        if write_export is not None:
+            write_export(export.path, partial(export.write_to, model))
+        else:
+            exports[export.path] = export.write(model)
     document = None
     if plan.page:
         document = render_summary(model, env, labels, title=plan.title, downloads=plan.downloads)

@@ -6,8 +6,10 @@ pages, for the summary alone, and nothing else in the package needs them.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TextIO
 
 from ..model import Comparison, Feature, Problem, VerdictKind, VerdictScale
 from ..summary_parts import SummaryParts
@@ -120,7 +122,13 @@ class SummaryExport:
 
     name: str  # file name, also the download link from the summary page
     path: str  # relative to docs_dir (POSIX)
-    write: Callable[[SummaryModel], str]
+    write_to: Callable[[SummaryModel, TextIO], None]  # writes the export a page at a time
+
+    def write(self, model: SummaryModel) -> str:
+        """The export as one text (the commands; the plugin streams it to a file)."""
+        out = io.StringIO()
+        self.write_to(model, out)
+        return out.getvalue()
 
     @property
     def label(self) -> str:

@@ -6,7 +6,7 @@ import posixpath
 from collections.abc import Iterable, Mapping
 
 from ..collection import Collection
-from ..exports import CSV_NAME, JSON_NAME, export_csv, export_json
+from ..exports import CSV_NAME, JSON_NAME, write_csv, write_json
 from ..model import Location, Problem, Severity
 from .collisions import Destinations, dest_uri
 from .model import SummaryExport, SummaryPlan
@@ -52,7 +52,7 @@ def plan_summary(
         page = _claim_page(page, dest_uri(page, use_directory_urls), taken, problems)
     folder = posixpath.dirname(page) if page else collection.folder()
     exports = []
-    for name, write, wanted in ((JSON_NAME, export_json, json_export), (CSV_NAME, export_csv, csv_export)):
+    for name, write, wanted in ((JSON_NAME, write_json, json_export), (CSV_NAME, write_csv, csv_export)):
         path = posixpath.join(folder, name)
         if wanted and _export_is_free(path, existing, taken, problems):
             exports.append(SummaryExport(name, path, write))
