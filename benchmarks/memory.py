@@ -8,15 +8,17 @@ process with tracemalloc on, and prints, at each stage, the memory Python holds 
 peak since the last stage, the process's peak resident set, and the lines holding the most (by
 file and line; `--top`). Stages: after the pages are parsed (on_files' scan), after the summary
 is composed, at the end of on_files, when every page is converted (the first template
-rendered: MkDocs converts every page before it writes any) and at on_post_build. Without the
-plugin only the last two exist. `--dump DIR` keeps each snapshot, to diff two builds with
-`--compare A B`. Tracing makes the build about three times slower; peak RSS here includes
-tracemalloc's own bookkeeping, so take RSS ratios from bench.py, not from this.
+rendered: MkDocs converts every page before it writes any; `--until-converted` stops there)
+and at on_post_build. Without the plugin only the last two exist. `--dump DIR` keeps each
+snapshot, to diff two builds with `--compare A B`. Tracing makes the build about three times
+slower; peak RSS here includes tracemalloc's own bookkeeping, so take RSS ratios from
+bench.py, not from this.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import linecache
 import resource
 import sys
@@ -108,7 +110,11 @@ def _after(owner: Any, name: str, hook: Callable[[], None], before: Callable[[],
     setattr(owner, name, wrapped)
 
 
-def measure(config_file: Path, with_plugin: bool, stages: Stages) -> None:
+class _Converted(Exception):
+    """Raised to end the build once every page is converted (`--until-converted`)."""
+
+
+def measure(config_file: Path, with_plugin: bool, stages: Stages, until_converted: bool = False) -> None:
     from mkdocs.commands import build as build_module
     from mkdocs.config import load_config
 
@@ -121,11 +127,18 @@ def measure(config_file: Path, with_plugin: bool, stages: Stages) -> None:
         _after(
             plugin_module.ComparePlugin, "on_post_build", lambda: None, lambda: stages.take("on_post_build")
         )
-    _after(build_module, "_build_page", lambda: None, lambda: stages.take("every page converted"))
+
+    def converted() -> None:
+        stages.take("every page converted")
+        if until_converted:
+            raise _Converted
+
+    _after(build_module, "_build_page", lambda: None, converted)
     tracemalloc.start(1)
     config = load_config(str(config_file))
-    build_module.build(config)
-    if not with_plugin:
+    with contextlib.suppress(_Converted):
+        build_module.build(config)
+    if not with_plugin and not until_converted:
         stages.take("on_post_build")
     current, _ = tracemalloc.get_traced_memory()
     print(f"\nend: traced {current / MB:.1f} MB, peak RSS {_rss():.0f} MB")
@@ -155,6 +168,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, help="an existing site of builds.write_site instead")
     parser.add_argument("--variant", default="with", help="the configuration (with, without, ...)")
     parser.add_argument("--top", type=int, default=15, help="lines shown per stage (default 15)")
+    parser.add_argument(
+        "--until-converted", action="store_true", help="stop once every page is converted (half the time)"
+    )
     parser.add_argument("--dump", type=Path, help="keep each stage's snapshot in this folder")
     parser.add_argument("--compare", nargs=2, type=Path, metavar=("A", "B"), help="diff two dumps")
     args = parser.parse_args(argv)
@@ -169,7 +185,8 @@ def main(argv: list[str] | None = None) -> int:
 
         site = args.workdir / f"n{args.pages}"
         write_site(site, args.pages, 0)
-    measure(site / f"mkdocs-{args.variant}.yml", args.variant != "without", Stages(args.top, args.dump))
+    stages = Stages(args.top, args.dump)
+    measure(site / f"mkdocs-{args.variant}.yml", args.variant != "without", stages, args.until_converted)
     return 0
 
 
