@@ -12,7 +12,7 @@ import hashlib
 import posixpath
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 
 from .model import Comparison, Location, ParseResult, Problem, RelatedLink, Severity, VerdictScale
 from .parse import (
@@ -25,6 +25,9 @@ from .parse import (
 from .review import review_problems
 from .urls import relative_link, relative_url
 from .verdicts import DEFAULT_SCALE
+
+# What `Collection.drop_front_matter` keeps of a page.
+_NAMES = frozenset({"path", "title", "tool_name", "product_name", "slug", "category", "draft"})
 
 
 @dataclass(frozen=True)
@@ -193,6 +196,19 @@ class Collection:
         page = self.pages.get(path)
         if page is not None:
             page.features, page.code_samples, page.learn_more, page.leftover_text = [], [], [], []
+
+    def drop_front_matter(self, path: str) -> None:
+        """Forget all but a page's path, names and category once it is written in a plain
+        build (the summary's head lists it by title): its memory then serves the pages and the
+        search index that MkDocs builds next, not the end of the build."""
+        page = self.pages.get(path)
+        if page is None:
+            return
+        for item in fields(page):
+            if item.name not in _NAMES and item.default_factory is not MISSING:
+                setattr(page, item.name, item.default_factory())
+            elif item.name not in _NAMES and item.default is not MISSING:
+                setattr(page, item.name, item.default)
 
     def folder(self) -> str:
         """The deepest folder holding every comparison page ("" for the docs root)."""

@@ -234,7 +234,8 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         page_file.content_string = plan.page_text(
             output.document.markdown, page_file.content_string if plan.merge else None
         )
-        self.summary = (page_file.src_uri, output.document)
+        document = output.document if self.page_cache is not None else output.document.compressed()
+        self.summary = (page_file.src_uri, document)  # a build holds it compressed until its page
         self.unwritten.add(page_file.src_uri)
         self.summary_url = page_file.url
 
@@ -378,6 +379,8 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         if searched is not None:
             page.content = searched
         self.unwritten.discard(page.file.src_uri)
+        if self.served is None:  # a build: what the summary's head reads of it is left
+            self.collection.drop_front_matter(page.file.src_uri)
         if not self.unwritten and self.served is None:
             self.collection = Collection()
             self.summary = None

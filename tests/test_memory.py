@@ -7,6 +7,7 @@ goes); these tests pin the steps that keep it down, each of which the output mus
 from __future__ import annotations
 
 import gc
+import json
 import weakref
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from mkdocs_compare import plugin as plugin_module
 from mkdocs_compare.parse import parse_comparison
 from mkdocs_compare.render import Renderer
 from mkdocs_compare.spool import Spool
-from mkdocs_compare.summary import build_summary, render_summary
+from mkdocs_compare.summary import SummaryDocument, build_summary, render_summary
 from mkdocs_compare.verdicts import DEFAULT_SCALE
 
 ROWS = [
@@ -69,6 +70,16 @@ def test_the_summary_model_goes_as_soon_as_the_page_is_rendered() -> None:
     assert "Hopper" in "".join(document.blocks.values())
 
 
+def test_a_summary_held_compressed_fills_and_inlines_as_it_was() -> None:
+    blocks = {"<!--a-->": "\n<table><tr><td>é</td></tr></table>\n", "<!--b-->": "<p>B</p>"}
+    document = SummaryDocument("# All\n\n<!--a-->\n\n<!--b-->\n", dict(blocks)).compressed()
+    assert document.blocks == {} and set(document.packed) == set(blocks)
+    assert document.fill("<h1>All</h1>\n<!--a-->\n<!--b-->") == (
+        "<h1>All</h1>\n\n<table><tr><td>é</td></tr></table>\n\n<p>B</p>"
+    )
+    assert document.inline() == "# All\n\n<table><tr><td>é</td></tr></table>\n\n<p>B</p>\n"
+
+
 def test_the_spool_writes_a_file_a_piece_at_a_time(tmp_path: Path) -> None:
     spool = Spool()
     pieces = ["{\n", '"é": 1', ",\r\n", "}\n"]
@@ -97,11 +108,26 @@ def test_a_build_forgets_a_pages_features_and_code_once_it_is_rendered(
             left[uri] = (len(model.features), len(model.code_samples), len(model.learn_more))
         return result
 
+    written: dict[str, tuple[str, str, dict[str, Any], str]] = {}
+    post_page = plugin_module.ComparePlugin.on_post_page
+
+    def watched_post(self: Any, output: str, /, **kw: Any) -> str | None:
+        result = post_page(self, output, **kw)
+        uri = kw["page"].file.src_uri
+        if uri in self.collection.pages:
+            model = self.collection.pages[uri]
+            written[uri] = (model.title, model.tool_name, model.meta, model.headline)
+        return result
+
     watched.__dict__.update(original.__dict__)  # its event priority
+    watched_post.__dict__.update(post_page.__dict__)
     monkeypatch.setattr(plugin_module.ComparePlugin, "on_page_markdown", watched)
+    monkeypatch.setattr(plugin_module.ComparePlugin, "on_post_page", watched_post)
     tools = ("Conveyor", "Hopper", "Tumbler")
     site = build_site({f"compare/{tool.lower()}.md": render(Page(tool=tool, rows=ROWS)) for tool in tools})
     assert left == {f"compare/{tool.lower()}.md": (0, 0, 0) for tool in tools}
+    # Once written, a page's model is its names: the summary's head lists it by title.
+    assert written == {f"compare/{tool.lower()}.md": (f"Lattice vs {tool}", tool, {}, "") for tool in tools}
     assert site.warnings() == []
     for tool in tools:
         html = site.html(f"compare/{tool.lower()}/")
@@ -113,6 +139,9 @@ def test_a_build_forgets_a_pages_features_and_code_once_it_is_rendered(
         assert heading is not None
         related = [a.get_text(strip=True) for a in heading.find_next("ul").find_all("a")]
         assert sorted(related) == sorted(f"Lattice vs {other}" for other in tools if other != tool)
+        assert html.find(string=lambda text: "Pipelines that move with you." in text) is not None
+    listed = json.loads(site.html("compare/").find("script", type="application/ld+json").string)
+    assert sorted(item["name"] for item in listed["itemListElement"]) == [f"Lattice vs {t}" for t in tools]
     summary = site.text("compare/comparisons.csv")
     assert all(f"{tool},orchestrators" in summary for tool in tools)
     assert summary.count("Steps are cached.") == 3
