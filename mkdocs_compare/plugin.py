@@ -70,8 +70,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         self.renderer = Renderer()
         self.options = ParseOptions()
         self.summary: tuple[str, SummaryDocument] | None = None  # (page src_uri, document)
-        # src_uri -> HTML blocks of the page held back from Markdown, until they join its HTML
-        self.held: dict[str, dict[str, HeldBlock]] = {}
+        self.held: dict[str, dict[str, HeldBlock]] = {}  # src_uri -> HTML blocks held from Markdown
         self.rendered: dict[str, RenderedPage] = {}  # src_uri -> page rendered ahead of its event
         self.pending: list[str] | None = None  # pages still to be rendered ahead, last first
         self.done: set[str] = set()  # pages whose Markdown event has run
@@ -234,7 +233,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         page_file.content_string = plan.page_text(
             output.document.markdown, page_file.content_string if plan.merge else None
         )
-        document = output.document if self.page_cache is not None else output.document.compressed()
+        document = output.document if self.served is not None else output.document.compressed()
         self.summary = (page_file.src_uri, document)  # a build holds it compressed until its page
         self.unwritten.add(page_file.src_uri)
         self.summary_url = page_file.url
