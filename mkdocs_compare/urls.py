@@ -23,7 +23,7 @@ def rebase_url(url: str, src_uri: str, page_url: str | None) -> str:
     target = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path))
     if target.startswith("../"):
         return url  # points outside the docs: nothing sensible to rebase against
-    page_dir = page_url if page_url.endswith("/") else posixpath.dirname(page_url) + "/"
+    page_dir = posixpath.dirname(page_url) + "/"  # a folder URL's own, a file URL's folder
     rebased = posixpath.relpath("/" + target, "/" + page_dir)
     return rebased + ("#" + fragment if fragment else "")
 
@@ -44,7 +44,7 @@ def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
 
 def relative_url(to_url: str, from_url: str) -> str:
     """`to_url` relative to the page at `from_url` (both relative to the site root)."""
-    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
+    base = posixpath.dirname(from_url) + "/" if from_url else ""  # the folder the page is in
     base_parts = base.split("/")[:-1]
     target_parts = to_url.split("/")
     if (
@@ -56,10 +56,10 @@ def relative_url(to_url: str, from_url: str) -> str:
     ):
         relative = posixpath.relpath("/" + to_url, "/" + base)  # unusual URLs: the general rule
         if to_url.endswith("/") or not to_url:
-            relative = relative.rstrip("/") + "/"
+            relative += "/"  # (relpath never ends with one)
     else:  # the usual case, a page linking to pages of its site, in plain string work
         relative = "/".join(_climb(base_parts, target_parts, len(target_parts) - 1)) or "./"
-    if relative in ("./", "/", ""):
+    if relative == "/":  # (`a//` from `a/`) never the server's root
         return "./"
     if ":" in relative.split("/", 1)[0]:
         relative = "./" + relative  # not a scheme (MkDocs quotes ":", other callers may not)
