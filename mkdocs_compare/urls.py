@@ -44,7 +44,7 @@ def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
 
 def relative_url(to_url: str, from_url: str) -> str:
     """`to_url` relative to the page at `from_url` (both relative to the site root)."""
-    base = posixpath.dirname(from_url) + "/" if from_url else ""  # the folder the page is in
+    base = posixpath.dirname(from_url) + "/" if from_url else from_url  # its folder ("" the root's)
     base_parts = base.split("/")[:-1]
     target_parts = to_url.split("/")
     if (
