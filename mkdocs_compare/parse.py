@@ -92,9 +92,17 @@ def parse_comparison(
     if loaded is not None:
         problems.extend(Problem(Location(path, n.line, field=n.key), n.message) for n in loaded.notes)
     parser = _Parser(
-        path, front.source, meta, front.body, front.body_offset, product, detect_key, max_features, loaded
+        path,
+        front.source,
+        meta,
+        front.body,
+        front.body_offset,
+        product,
+        detect_key,
+        max_features,
+        loaded,
+        verdicts,
     )
-    parser.verdicts = verdicts
     parser.problems[:0] = problems
     return parser.run()
 
@@ -112,10 +120,10 @@ class _Parser:
         product: str | None,
         detect_key: str,
         max_features: int,
-        loaded: Loaded | None = None,
+        loaded: Loaded | None,
+        verdicts: VerdictScale,
     ) -> None:
         self.path = path
-        self.front_matter = front_matter
         self.meta = {str(key): value for key, value in meta.items()}
         self.body = body
         self.body_offset = body_offset
@@ -123,7 +131,7 @@ class _Parser:
         self.detect_key = detect_key
         self.max_features = max_features
         self.problems: list[Problem] = []
-        self.verdicts = DEFAULT_SCALE
+        self.verdicts = verdicts
         self.fields = Fields(path, self.meta, loaded, front_matter, self.problems)
         self._newlines = [match.start() for match in re.finditer("\n", body)]
 
@@ -137,16 +145,10 @@ class _Parser:
         *,
         line: int = 0,
         row: int | None = None,
-        field_name: str | None = None,
         severity: Severity = Severity.WARNING,
     ) -> None:
-        if not line and field_name:
-            line = self.field_line(field_name)
-        self.problems.append(Problem(Location(self.path, line, row, field_name), message, severity))
-
-    def field_line(self, key: str) -> int:
-        """The line of `key:` in the front matter (1 when it is absent)."""
-        return self.fields.line(key)
+        """A body problem (located.Warn): every one has its line, and a table's its row."""
+        self.problems.append(Problem(Location(self.path, line, row), message, severity))
 
     # -- the page --------------------------------------------------------------------------
     def run(self) -> ParseResult:
