@@ -257,6 +257,7 @@ def test_no_pages_no_plan() -> None:
     ("slug", "title"),
     [
         ("data-GitHub-apps", "Data GitHub apps"),  # mixed case is kept after the first word
+        ("data-gitHub-apps", "Data gitHub apps"),
         ("gitHub-apps", "GitHub apps"),
         ("CI-CD", "CI/CD"),
         ("cd-ci", "CD CI"),
