@@ -6,7 +6,7 @@ Expected CSS is written from the CSS escape rule (a backslash, the code point in
 
 from __future__ import annotations
 
-from mkdocs_compare.model import VerdictScale
+from mkdocs_compare.model import VerdictKind, VerdictScale
 from mkdocs_compare.summary.glyphs import VerdictLabels, glyph_style, legend_text, sort_order
 from mkdocs_compare.verdicts import verdict_scale
 
@@ -56,3 +56,19 @@ def test_labels_of_verdicts_and_of_a_verdict_the_scale_lacks() -> None:
     assert labels["no"] == "Nope"
     assert labels["maybe"] == "Not stated"
     assert len(labels) == 4
+
+
+def test_a_type_outside_the_admonition_list_is_drawn_as_a_question() -> None:
+    """A scale built by hand (not read from the option, which refuses such a type)."""
+    yes, unknown = VerdictKind("yes", "Yes", "success", "y"), VerdictKind("unknown", "?", "question", "u")
+    scale = VerdictScale((yes, VerdictKind("odd", "Odd", "sparkle", "v1")), unknown)
+    question = '"\\3f "'  # ? is U+003F
+    assert str(glyph_style(scale)) == (
+        "<style>"
+        ".cmp-matrix .t-v1::before,.cmp-matrix .p-v1::after"
+        f'{{content:{question};content:{question} / "";color:var(--cmp-question-fg)}}'
+        ".cmp-glyphs.t-v1::before,.cmp-glyphs.p-v1::after,.cmp-v-v1>strong::before"
+        '{content:"\\3f \\20 ";color:var(--cmp-question-fg)}'
+        ".cmp-matrix .pq::after,.cmp-glyphs.pq::after{content:none}"
+        "</style>\n"
+    )

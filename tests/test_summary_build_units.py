@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from exported import Page, Row, render
@@ -98,3 +99,29 @@ def test_cells_link_to_their_row_and_say_which_verdicts_to_draw() -> None:
     ]
     assert (anvil.tool_yes, anvil.product_yes, anvil.total) == (1, 2, 3)
     assert (bellows.tool_yes, bellows.product_yes, bellows.total) == (1, 1, 1)
+
+
+def test_the_verdicts_said_are_those_of_every_page() -> None:
+    pages = {
+        "compare/a.md": Page(tool="Anvil", rows=[Row("Caching", "yes", "a", "maybe", "b")]),  # unknown
+        "compare/b.md": Page(tool="Bellows", rows=[Row("Caching", "yes", "c", "yes", "d")]),
+    }
+    assert [kind.name for kind in _model(pages).used] == ["yes", "unknown"]
+
+
+def test_the_product_is_the_commonest_name_and_none_without_names() -> None:
+    pages = _parsed(REVIEWED)
+    urls = {page.path: page.path for page in pages}
+    unnamed = [dataclasses.replace(page, product_name="") for page in pages]
+    assert build_summary(unnamed, urls, "compare/").product == ""
+    renamed = [unnamed[0], dataclasses.replace(pages[1], product_name="Ours")]
+    assert build_summary(renamed, urls, "compare/").product == "Ours"
+
+
+def test_a_page_edited_between_two_builds_is_read_again() -> None:
+    parts = SummaryParts().begin("settings", ALIASED)
+    assert [f.name for f in _model(ALIASED, parts=parts).features] == ["Retries", "Cache", "Caching"]
+    edited = {**ALIASED, "compare/a.md": Page(tool="Anvil", rows=[Row("Caching"), Row("Retries")])}
+    again = _model(edited, parts=parts.begin("settings", edited))
+    assert [(f.name, f.count) for f in again.features] == [("Caching", 2), ("Retries", 2)]
+    assert [list(row.cells) for row in again.rows] == [["caching", "retries"], ["caching", "retries"]]
