@@ -13,7 +13,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from .cms_entries import Entries, entry_problems
+from .cms_entries import Entries
 from .collection import Collection, ParseCache, ParseOptions, scan_pages
 from .config import CompareConfig
 from .escape import html_safe_meta, html_text
@@ -26,7 +26,7 @@ from .page_cache import templates_stamp
 from .page_head import HeadSettings, SummaryHead, remembered_head
 from .render import Renderer
 from .served import Served
-from .site import parse_options, render_settings, site_entries
+from .site import page_entry_problems, parse_options, render_settings, site_entries
 from .spool import Spool
 from .summary import SummaryDocument, category_name, compose_summary, plan_summary
 
@@ -148,14 +148,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             max_age=self.config.max_age,
         )
         report(scan.problems)
-        report(
-            entry_problems(
-                scan.collection.sorted_pages(),
-                self.entries,
-                advantages=bool(self.config.advantages_file),
-                testimonials=bool(self.config.quotes_file),
-            )
-        )
+        report(page_entry_problems(self.config, scan.collection.sorted_pages(), self.entries))
         for uri, text in scan.decoded.items():
             pages[uri].content_string = text
         self.collection = scan.collection

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cms_entries import entry_problems
 from .collection import ParseCache, Scan, scan_pages
 from .escape import escape_html, escape_markdown, safe_url
 from .held import HeldBlock, RenderedPage, fill_blocks, hold_code_from_search
@@ -24,7 +23,14 @@ from .model import Comparison, Location, Problem, Severity
 from .parse import decode_source
 from .project_site import ProjectSite
 from .render import Renderer
-from .site import MARKDOWN_SUFFIXES, parse_options, render_settings, site_entries, source_files
+from .site import (
+    MARKDOWN_SUFFIXES,
+    page_entry_problems,
+    parse_options,
+    render_settings,
+    site_entries,
+    source_files,
+)
 from .sources import SourceIndex
 from .summary import (
     SUMMARY_MARKER,
@@ -90,8 +96,7 @@ class Project:
         }
         entries = site_entries(config, config.config_file_path)
         pages = self.scan.collection.sorted_pages()
-        show = {"advantages": bool(config.advantages_file), "testimonials": bool(config.quotes_file)}
-        self.problems += entries.problems + entry_problems(pages, entries, **show)
+        self.problems += entries.problems + page_entry_problems(config, pages, entries)
         self.renderer = Renderer(
             render_settings(config, options, code, entries),
             highlight,

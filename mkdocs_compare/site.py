@@ -18,10 +18,10 @@ import pathspec.gitignore
 import yaml
 from yaml_env_tag import construct_env_tag  # type: ignore[import-untyped]
 
-from .cms_entries import Entries, load_entries
+from .cms_entries import Entries, entry_problems, load_entries
 from .collection import Collection, ParseOptions
 from .highlight import SiteCode
-from .model import Location, Problem, Severity
+from .model import Comparison, Location, Problem, Severity
 from .render import RenderSettings
 from .summary import SummaryPlan, plan_summary
 from .verdicts import verdict_scale
@@ -143,6 +143,15 @@ def site_entries(config: CompareConfig, config_file: Path | str | None = None) -
         Path(config.advantages_file) if config.advantages_file else None,
         Path(config.quotes_file) if config.quotes_file else None,
         Path(config_file).parent if config_file else None,
+    )
+
+
+def page_entry_problems(
+    config: CompareConfig, pages: Iterable[Comparison], entries: Entries
+) -> list[Problem]:
+    """Each page's advantage or quote slug without an entry, for the files the options name."""
+    return entry_problems(
+        pages, entries, advantages=bool(config.advantages_file), testimonials=bool(config.quotes_file)
     )
 
 

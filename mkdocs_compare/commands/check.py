@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..cms_entries import entry_problems
+from ..cms_entries import Entries
 from ..collection import ParseCache, scan_pages
 from ..model import Location, Problem, Severity
 from ..printable import one_line
@@ -25,6 +25,7 @@ from ..site import (
     SiteError,
     config_file_from,
     load_site,
+    page_entry_problems,
     parse_options,
     plugin_options,
     site_entries,
@@ -53,9 +54,10 @@ def check_site(
     files = site.files()
     sources: dict[str, bytes] = {}
     if config.enabled:
-        problems += _entry_file_problems(config)
+        entries = site_entries(config)  # read once: its files' problems, then the pages'
+        problems += entries.problems  # what the plugin logs in on_config
         problems += _page_problems(
-            site, files, config, sources, config.max_age if max_age is None else max_age
+            site, files, config, sources, entries, config.max_age if max_age is None else max_age
         )
     found = set(files)
     return _by_file(locate(problems, site.docs_dir, site.config_file, found, sources), found)
@@ -72,13 +74,13 @@ def _by_file(findings: list[Finding], files: set[str]) -> list[Finding]:
     return sorted(findings, key=key)
 
 
-def _entry_file_problems(config: CompareConfig) -> list[Problem]:
-    """What the plugin logs in on_config: the advantages and testimonials files' own problems."""
-    return site_entries(config).problems
-
-
 def _page_problems(
-    site: Site, files: list[str], config: CompareConfig, sources: dict[str, bytes], max_age: int | None
+    site: Site,
+    files: list[str],
+    config: CompareConfig,
+    sources: dict[str, bytes],
+    entries: Entries,
+    max_age: int | None,
 ) -> list[Problem]:
     """What the plugin logs in on_files: the pages', the drafts', the summary's and its hints."""
 
@@ -102,12 +104,7 @@ def _page_problems(
         max_age=max_age,
     )
     problems = list(scan.problems)
-    problems += entry_problems(
-        scan.collection.sorted_pages(),
-        site_entries(config),
-        advantages=bool(config.advantages_file),
-        testimonials=bool(config.quotes_file),
-    )
+    problems += page_entry_problems(config, scan.collection.sorted_pages(), entries)
     problems += [
         Problem(Location(path), "draft page left out of the build", Severity.INFO)
         for path in scan.collection.drafts

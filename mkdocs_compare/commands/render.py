@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from ..cms_entries import entry_problems
 from ..collection import Collection, ParseCache, ParseOptions, Scan, scan_pages
 from ..escape import html_safe_meta
 from ..highlight import SiteCode
@@ -39,6 +38,7 @@ from ..site import (
     config_file_from,
     load_plugin_config,
     load_site,
+    page_entry_problems,
     parse_options,
     plugin_options,
     render_settings,
@@ -140,8 +140,8 @@ def render_directory(
     result = RenderResult(problems=list(scan.problems))
     entries = site_entries(config)  # the advantages and quotes, as the plugin shows them
     if config.enabled:
-        shown = {"advantages": bool(config.advantages_file), "testimonials": bool(config.quotes_file)}
-        result.problems += entries.problems + entry_problems(scan.collection.sorted_pages(), entries, **shown)
+        pages = scan.collection.sorted_pages()
+        result.problems += entries.problems + page_entry_problems(config, pages, entries)
     renderer = Renderer(render_settings(config, options, SiteCode(), entries))
 
     def url_of(path: str) -> str:
