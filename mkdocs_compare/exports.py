@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -73,11 +74,16 @@ def _comparison(model: SummaryModel, row: ToolRow) -> dict[str, Any]:
     }
 
 
+def as_text(write: Callable[[SummaryModel, TextIO], None], model: SummaryModel) -> str:
+    """An export written whole into one text (the commands; the plugin streams it to a file)."""
+    out = io.StringIO()
+    write(model, out)
+    return out.getvalue()
+
+
 def export_json(model: SummaryModel) -> str:
     """The JSON export as one text (see `write_json`)."""
-    out = io.StringIO()
-    write_json(model, out)
-    return out.getvalue()
+    return as_text(write_json, model)
 
 
 def write_json(model: SummaryModel, out: TextIO) -> None:
@@ -112,9 +118,7 @@ def _csv_cell(value: str) -> str:
 
 def export_csv(model: SummaryModel) -> str:
     """The CSV export as one text (see `write_csv`)."""
-    out = io.StringIO()
-    write_csv(model, out)
-    return out.getvalue()
+    return as_text(write_csv, model)
 
 
 def write_csv(model: SummaryModel, out: TextIO) -> None:

@@ -6,12 +6,12 @@ pages, for the summary alone, and nothing else in the package needs them.
 
 from __future__ import annotations
 
-import io
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from ..exports import as_text
 from ..model import Comparison, Feature, Problem, VerdictKind, VerdictScale
 from ..summary_parts import SummaryParts
 from ..verdicts import DEFAULT_SCALE
@@ -140,9 +140,7 @@ class SummaryExport:
 
     def write(self, model: SummaryModel) -> str:
         """The export as one text (the commands; the plugin streams it to a file)."""
-        out = io.StringIO()
-        self.write_to(model, out)
-        return out.getvalue()
+        return as_text(self.write_to, model)
 
     @property
     def label(self) -> str:
