@@ -238,6 +238,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         # The summary's cards and matrix join here, past Markdown and the search indexers (seconds on
         # a megabyte of HTML at 1,000 tools; search results should point at the comparison pages).
         if self.summary is not None and page.file.src_uri == self.summary[0] and page.content:
+            self.searched[page.file.src_uri] = page.content  # back once written: 2 MB less to hold
             page.content = self.summary[1].fill(page.content)
             self.summary = (self.summary[0], SummaryDocument(""))  # its blocks are in place
         blocks = self.held.pop(page.file.src_uri, None)

@@ -145,3 +145,28 @@ def test_a_build_forgets_a_pages_features_and_code_once_it_is_rendered(
     summary = site.text("compare/comparisons.csv")
     assert all(f"{tool},orchestrators" in summary for tool in tools)
     assert summary.count("Steps are cached.") == 3
+
+
+def test_a_build_lets_the_summary_pages_html_go_once_it_is_written(
+    build_site: BuildSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """MkDocs keeps every page's `page.content` to the end of the build, when the search index
+    is written (the peak): the summary's cards and matrix (2 MB at 1,000 tools) are not held
+    there once the page is written, as a comparison page's highlighted code is not."""
+    held: dict[str, tuple[bool, bool]] = {}
+    post_page = plugin_module.ComparePlugin.on_post_page
+
+    def watched_post(self: Any, output: str, /, **kw: Any) -> str | None:
+        result = post_page(self, output, **kw)
+        page = kw["page"]
+        held[page.file.src_uri] = ('id="compare-matrix"' in output, 'id="compare-matrix"' in page.content)
+        return result
+
+    watched_post.__dict__.update(post_page.__dict__)  # its event priority
+    monkeypatch.setattr(plugin_module.ComparePlugin, "on_post_page", watched_post)
+    tools = ("Conveyor", "Hopper")
+    site = build_site({f"compare/{tool.lower()}.md": render(Page(tool=tool, rows=ROWS)) for tool in tools})
+    assert held["compare/index.md"] == (True, False)  # written with the matrix, not held with it
+    matrix = site.html("compare/").find(id="compare-matrix")
+    assert matrix is not None
+    assert all(matrix.find(string=lambda text, t=tool: t in text) for tool in tools)
