@@ -93,10 +93,7 @@ def _rows_table_reader(fragment: str) -> Rows:
     from mkdocs_compare.table import read_table
 
     table = read_table(fragment, 1, lambda *args, **kwargs: None)
-    return [
-        (f.name, f.product.verdict, f.product.note, f.tool.verdict, f.tool.note)
-        for f in table.features
-    ]
+    return [(f.name, f.product.verdict, f.product.note, f.tool.verdict, f.tool.note) for f in table.features]
 
 
 def compare_backends(pages: list[str], repeat: int = 3) -> list[dict[str, Any]]:

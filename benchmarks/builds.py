@@ -231,7 +231,13 @@ def measure_size(
     )
 
 
-def measure_serve(workdir: Path, count: int) -> dict[str, Any]:
+SERVE_REBUILDS = 3  # edit-and-rebuild rounds of the serve measurement (its median is reported)
+
+
+def measure_serve(workdir: Path, count: int, rebuilds: int = SERVE_REBUILDS) -> dict[str, Any]:
+    """A serve build, then `rebuilds` rebuilds, each after editing one more page (spread out)."""
     root = workdir / f"n{count}"
-    edited = sorted((root / "docs" / "compare").glob("*.md"))[count // 2]
-    return run_worker(workdir, "serve", str(root / "mkdocs-with.yml"), str(edited), str(root / "out.json"))
+    pages = sorted((root / "docs" / "compare").glob("*.md"))
+    edited = [str(pages[(index + 1) * len(pages) // (rebuilds + 1)]) for index in range(rebuilds)]
+    config, out = str(root / "mkdocs-with.yml"), str(root / "out.json")
+    return run_worker(workdir, "serve", config, os.pathsep.join(edited), out)

@@ -49,6 +49,9 @@ def test_benchmark_runs_and_updates_a_readme(tmp_path: Path) -> None:
     assert data["serve"]["parsed_rebuild"] == 1
     assert data["serve"]["parsed_first"] >= 6
     assert data["serve"]["rendered_rebuild"] == 1  # a note edited: no other page shows it
+    # Three rebuilds, each after editing one more page, each parsing and rendering only that one.
+    assert len(data["serve"]["hooks_rebuilds"]) == 3 and all(t > 0 for t in data["serve"]["hooks_rebuilds"])
+    assert data["serve"]["hooks_rebuild"] == sorted(data["serve"]["hooks_rebuilds"])[1]
     assert data["guess"]["samples"] == 12 and 0 <= data["guess"]["right"] <= 12
     # Every parser backend read the same rows as ours.
     assert all(b["agrees"] in (True, None) for b in data["backends"] if b["ms"] is not None)
