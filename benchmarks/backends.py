@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Callable
 from typing import Any
 
@@ -135,6 +136,12 @@ def compare_backends(pages: list[str], repeat: int = 3) -> list[dict[str, Any]]:
     ]
     results = []
     for label, function, check in candidates:
+        missing = [name for name in ("bs4", "lxml") if name in label.lower().replace("beautifulsoup", "bs4")]
+        if absent := [name for name in missing if importlib.util.find_spec(name) is None]:
+            results.append(
+                {"backend": label, "ms": None, "agrees": None, "missing": absent[0], "pages": len(pages)}
+            )
+            continue
         try:
             outputs = [function(i) for i in range(len(pages))]
         except Exception as error:  # a missing backend (lxml, bs4) is reported, not fatal

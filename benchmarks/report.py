@@ -183,7 +183,10 @@ def _backend_table(backends: list[dict[str, Any]]) -> list[str]:
         "| --- | ---: | --- |",
     ]
     for b in backends:
-        ms = "error: " + b.get("error", "") if b["ms"] is None else f"{b['ms']:.3f}"
+        if b.get("missing"):
+            ms = f"not measured: {b['missing']} is not installed (`pip install {b['missing']}`)"
+        else:
+            ms = "error: " + b.get("error", "") if b["ms"] is None else f"{b['ms']:.3f}"
         agrees = "-" if b["agrees"] is None else ("yes" if b["agrees"] else "**no**")
         lines.append(f"| {b['backend']} | {ms} | {agrees} |")
     return lines

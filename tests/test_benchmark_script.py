@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).parent.parent
 BENCH = REPO / "benchmarks" / "bench.py"
@@ -85,3 +87,25 @@ def test_generated_pages_are_realistic() -> None:
     # Both code forms and all three layouts appear.
     assert any("<pre><code" in text for text in pages.values())
     assert any("```" in text for text in pages.values())
+
+
+def test_a_parser_that_is_not_installed_is_named_not_measured(monkeypatch: Any) -> None:
+    """The README's parser table says which library to install, not a truncated exception."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        import backends
+        import report
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    real = importlib.util.find_spec
+    without_lxml = lambda name, *rest: None if name == "lxml" else real(name, *rest)  # noqa: E731
+    monkeypatch.setattr(importlib.util, "find_spec", without_lxml)
+    page = (REPO / "example_site" / "docs").glob("**/*.md")
+    pages = [p.read_text("utf-8") for p in page if "tooltiptext" in p.read_text("utf-8")][:2]
+    assert pages
+    rows = {row["backend"]: row for row in backends.compare_backends(pages, 1)}
+    lxml = rows["BeautifulSoup + lxml, table fragment"]
+    assert lxml["ms"] is None and lxml["missing"] == "lxml"
+    assert rows["BeautifulSoup + html.parser, table fragment"]["ms"] is not None
+    table = "\n".join(report._backend_table(list(rows.values())))
+    assert "| BeautifulSoup + lxml, table fragment | not measured: lxml is not installed" in table
