@@ -109,6 +109,16 @@ def test_mapped_classes_are_verdicts_in_the_summary(build_site: BuildSite) -> No
     codes = table["data-verdicts"].split()
     assert len(codes) == len(set(codes)) == 6 and codes[:2] == ["y", "n"] and codes[-1] == "u"
     partial, plugin = codes[2], codes[3]
+    # compare.js reads each code's words here (a label may hold " / ", which it once split on).
+    labels = json.loads(table["data-verdict-labels"])
+    assert labels == {
+        "y": "Yes",
+        "n": "No",
+        partial: "Partly",
+        plugin: "Via plugin",
+        codes[4]: "Paid plan",
+        "u": "Not stated",
+    }
     style = soup.select_one(".cmp-legend").find_previous("style").get_text()
     # Each new verdict's glyph is drawn for its own class, from its type (warning ◐, info +).
     assert re.search(rf"\.t-{partial}::before[^{{]*\{{content:\"\\25d0 \"", style)
@@ -315,6 +325,8 @@ def test_a_hostile_label_stays_text_in_page_summary_and_json(build_site: BuildSi
     summary = site.html("compare/")
     assert f"Conveyor: {HOSTILE}." in [b.get_text() for b in summary.select("table[data-compare-matrix] b")]
     assert f"◐ {HOSTILE}" in summary.select_one(".cmp-legend").get_text()
+    said = json.loads(summary.select_one("table[data-compare-matrix]")["data-verdict-labels"])
+    assert HOSTILE in said.values()  # the words compare.js shows, whole; the page stays inert (above)
     style = summary.select_one(".cmp-legend").find_previous("style").get_text()
     assert "img" not in style and "script" not in style
     data = json.loads(site.text("compare/comparisons.json"))

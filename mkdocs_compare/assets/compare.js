@@ -77,17 +77,31 @@
       slice(anchor.querySelector(":scope > span").childNodes).forEach(function (node) {
         text.appendChild(node.cloneNode(true));
       });
-    } else { // verdicts only (a large site): "Yes / No", the notes are on the page
-      var words = cell.querySelector(":scope > span:not(.cmp-fname)").textContent.split(" / ");
+    } else { // verdicts only (a large site): the words of the cell's verdict codes; notes are on the page
+      var words = verdictWords(cell, labels);
       [[tool, words[0]], [labels.productName, words[1]]].forEach(function (pair, index) {
         if (index) text.appendChild(element("br"));
-        text.appendChild(element("b", "", pair[0] + ": " + (pair[1] || "") + "."));
+        text.appendChild(element("b", "", pair[0] + ": " + pair[1] + "."));
       });
     }
     body.appendChild(text);
     var open = element("a", "cmp-note-open", format(labels.open, { name: tool }));
     open.href = anchor ? anchor.getAttribute("href") : row.cells[0].querySelector("a").getAttribute("href");
     body.appendChild(open);
+  }
+
+  // A cell's two verdicts (the tool's, the product's): the codes its classes name ("t-y p-n"), and
+  // their words from the labels the table lists; never by splitting its text, which a label may share.
+  function verdictCodes(cell) {
+    return [/(?:^|\s)t-(\w+)/, /(?:^|\s)p-(\w+)/].map(function (pattern) {
+      return (cell.className.match(pattern) || [])[1];
+    });
+  }
+
+  function verdictWords(cell, labels) {
+    return verdictCodes(cell).map(function (code) {
+      return (code && Object.prototype.hasOwnProperty.call(labels.verdicts, code) && labels.verdicts[code]) || "";
+    });
   }
 
   function NoteLayer(table, labels) {
@@ -506,27 +520,16 @@
         else parts[side].push(node);
       });
       return parts.map(function (nodes) {
-        var bold = nodes.filter(function (n) { return n.nodeName === "B"; })[0];
         var rest = nodes.filter(function (n) { return n.nodeName !== "B"; });
-        return {
-          words: bold ? bold.textContent.replace(/^.*?:\s*/, "").replace(/\.$/, "") : "",
-          note: rest.map(function (n) { return n.textContent; }).join("").trim()
-        };
+        return { note: rest.map(function (n) { return n.textContent; }).join("").trim() };
       });
     }
     function add(key, name, holder, href, note) {
-      var classes = holder.className;
-      var tool = (classes.match(/(?:^|\s)t-(\w+)/) || [])[1];
-      var product = (classes.match(/(?:^|\s)p-(\w+)/) || [])[1];
+      var codes = verdictCodes(holder);
+      var words = verdictWords(holder, labels);
       var parts = split(note);
-      if (!note) {
-        var spoken = holder.querySelector(":scope > span:not(.cmp-fname)");
-        var words = spoken ? spoken.textContent.split(" / ") : [];
-        parts[0].words = words[0] || "";
-        parts[1].words = words[1] || "";
-      }
-      list.push({ key: key, name: name, href: href, tool: { v: tool, words: parts[0].words, note: parts[0].note },
-        product: { v: product, words: parts[1].words, note: parts[1].note } });
+      list.push({ key: key, name: name, href: href, tool: { v: codes[0], words: words[0], note: parts[0].note },
+        product: { v: codes[1], words: words[1], note: parts[1].note } });
     }
     slice(row.cells).forEach(function (cell, index) {
       var header = headers[index];
@@ -714,6 +717,15 @@
     };
   }
 
+  function readVerdictLabels(table) {
+    try {
+      var said = JSON.parse(table.getAttribute("data-verdict-labels") || "{}");
+      return said && typeof said === "object" ? said : {};
+    } catch (error) {
+      return {};
+    }
+  }
+
   function init() {
     var table = document.querySelector("table[data-compare-matrix]");
     if (!table || table.getAttribute("data-compare-ready")) return;
@@ -721,6 +733,7 @@
     table.classList.add("cmp-js");
     var controls = document.querySelector("[data-compare-controls]");
     var labels = readLabels(controls, controls ? controls.getAttribute("data-product") || "" : "");
+    labels.verdicts = readVerdictLabels(table);
     var state = { category: null, sorted: false };
     state.apply = function () { applyFilter(table, state); };
     var notes = new NoteLayer(table, labels);

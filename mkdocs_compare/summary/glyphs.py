@@ -8,6 +8,7 @@ fixed tables keyed on the admonition type, so no config text reaches it.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 
 from markupsafe import Markup
@@ -38,6 +39,13 @@ def legend_text(used: Iterable[VerdictKind]) -> str:
 def sort_order(verdicts: VerdictScale) -> str:
     """The codes best first (UNKNOWN last), for compare.js's verdict sort: "y n v2 u"."""
     return " ".join(kind.code for kind in verdicts.all)
+
+
+def code_labels(verdicts: VerdictScale) -> str:
+    """JSON of each verdict's code and label ({"y": "Yes", ...}), for compare.js: a cell's
+    classes name its verdicts by code, so the script never splits the cell's text (a label may
+    hold " / " or ": ")."""
+    return json.dumps({kind.code: kind.label for kind in verdicts.all}, ensure_ascii=False)
 
 
 def _css_string(text: str) -> str:

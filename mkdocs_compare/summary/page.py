@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from ..review import format_date
 from ..summary_parts import reuse
-from .glyphs import VerdictLabels, glyph_style, legend_text, sort_order
+from .glyphs import VerdictLabels, code_labels, glyph_style, legend_text, sort_order
 from .labels import summary_labels
 from .model import CategoryGroup, SummaryDocument, SummaryModel, ToolRow
 
@@ -45,6 +45,7 @@ def render_summary(
         "said": VerdictLabels(model.verdicts),  # verdict -> its label
         "verdict_style": glyph_style(model.verdicts),
         "verdict_order": sort_order(model.verdicts),
+        "verdict_labels": code_labels(model.verdicts),
         "legend_verdicts": legend_text(model.used),
         "date_words": lambda iso: format_date(dt.date.fromisoformat(iso)),
     }
