@@ -16,7 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class HeldBlock:
     """Raw HTML held back from Markdown; `searchable` ones join the page before search
     indexes it, the others (navigation, such as related links) after. A block held for long

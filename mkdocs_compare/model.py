@@ -107,7 +107,7 @@ class Problem:
         return f"{self.location}: {one_line(self.message)}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Assessment:
     """One product's verdict on one feature, with its explanatory note."""
 
@@ -116,7 +116,7 @@ class Assessment:
     icon_class: str = ""  # as written in the export ("" without an icon)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Feature:
     """One row of the feature table."""
 
@@ -127,7 +127,7 @@ class Feature:
     extra_cells: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CodeSample:
     """A code sample; `language` is None when the source named none."""
 
@@ -136,7 +136,7 @@ class CodeSample:
     line: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Comparison:
     """One "Product vs Tool" page: its front matter, feature table, code and next steps."""
 

@@ -18,7 +18,7 @@ from ..verdicts import DEFAULT_SCALE
 from .merge import insert_summary
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
     """One feature of one page, placed in the matrix."""
 
@@ -30,7 +30,7 @@ class Cell:
     classes: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class ToolRow:
     """A comparison page in the summary: card data, matrix cells and totals."""
 
