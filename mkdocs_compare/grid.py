@@ -101,7 +101,7 @@ def grid_html(
             note = f"<p>{h(assessment.note)}</p>" if assessment.note else ""
             out.append(
                 f'<div class="admonition {kind} compare-verdict compare-verdict--{verdict}" role="cell">'
-                f'<p class="admonition-title">{who}: {label}</p>{note}</div>\n'
+                f'<p class="admonition-title" data-search-exclude="true">{who}: {label}</p>{note}</div>\n'
             )
         if feature.extra_cells:
             extras = "".join(f"<p>{h(extra)}</p>" for extra in feature.extra_cells)

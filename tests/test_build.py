@@ -148,6 +148,28 @@ def test_grid_joins_the_html_before_search_and_other_plugins(build_site: BuildSi
         assert row.product_note in index and row.tool_note in index
 
 
+@pytest.mark.parametrize("theme", ["material", "mkdocs"])
+def test_verdict_titles_are_shown_but_not_indexed_by_materials_search(
+    build_site: BuildSite, theme: str
+) -> None:
+    """A title ("Lattice: Yes") on every cell of every page would match a search for the product
+    or a verdict on every page: Material's search skips it (`data-search-exclude`, which it then
+    strips from the page); the notes and feature names stay searchable. Other themes' search
+    ignores the attribute and indexes the titles as text."""
+    site = build_site({"compare/conveyor.md": render(Page(rows=ROWS))}, theme=theme)
+    assert built_verdicts(site.site_dir / "compare/conveyor/index.html") == GRID  # titles shown
+    raw = (site.site_dir / "compare/conveyor/index.html").read_text(encoding="utf-8")
+    entries = json.loads(site.text("search/search_index.json"))["docs"]
+    text = " ".join(entry["text"] for entry in entries if entry["location"].startswith("compare/conveyor/"))
+    for row in ROWS:
+        assert row.name in text and row.product_note in text and row.tool_note in text
+    if theme == "material":
+        assert not any(title in text for _, title, _ in GRID)
+        assert "data-search-exclude" not in raw
+    else:
+        assert all(title in text for _, title, _ in GRID)
+
+
 def test_grid_placeholder_lost_by_a_custom_template_warns_and_keeps_the_grid(
     build_site: BuildSite, tmp_path
 ) -> None:

@@ -39,23 +39,25 @@ def test_the_grid_of_three_rows() -> None:
         '<div class="compare-grid__row" role="row" id="feature-caching">\n'
         '<div class="compare-grid__feature" role="rowheader">Caching</div>\n'
         '<div class="admonition success compare-verdict compare-verdict--yes" role="cell">'
-        '<p class="admonition-title">Lattice: Yes</p><p>Fast &amp; cheap</p></div>\n'
+        '<p class="admonition-title" data-search-exclude="true">Lattice: Yes</p>'
+        "<p>Fast &amp; cheap</p></div>\n"
         '<div class="admonition failure compare-verdict compare-verdict--no" role="cell">'
-        '<p class="admonition-title">Conveyor &amp; Co: No</p></div>\n'
+        '<p class="admonition-title" data-search-exclude="true">Conveyor &amp; Co: No</p></div>\n'
         "</div>\n"
         '<div class="compare-grid__row" role="row" id="feature-caching-2">\n'
         '<div class="compare-grid__feature" role="rowheader">caching</div>\n'
         '<div class="admonition question compare-verdict compare-verdict--unknown" role="cell">'
-        '<p class="admonition-title">Lattice: Not stated</p><p>n1</p></div>\n'
+        '<p class="admonition-title" data-search-exclude="true">Lattice: Not stated</p><p>n1</p></div>\n'
         '<div class="admonition success compare-verdict compare-verdict--yes" role="cell">'
-        '<p class="admonition-title">Conveyor &amp; Co: Yes</p><p>n2</p></div>\n'
+        '<p class="admonition-title" data-search-exclude="true">Conveyor &amp; Co: Yes</p><p>n2</p></div>\n'
         "</div>\n"
         '<div class="compare-grid__row" role="row" id="feature-unicode-name">\n'
         '<div class="compare-grid__feature" role="rowheader">Ünïcode &lt;Name&gt;!</div>\n'
         '<div class="admonition failure compare-verdict compare-verdict--no" role="cell">'
-        '<p class="admonition-title">Lattice: No</p><p>a</p></div>\n'
+        '<p class="admonition-title" data-search-exclude="true">Lattice: No</p><p>a</p></div>\n'
         '<div class="admonition question compare-verdict compare-verdict--unknown" role="cell">'
-        '<p class="admonition-title">Conveyor &amp; Co: Not stated</p><p>b</p></div>\n'
+        '<p class="admonition-title" data-search-exclude="true">Conveyor &amp; Co: Not stated</p>'
+        "<p>b</p></div>\n"
         "</div>\n"
         "</div>\n"
     )
@@ -76,9 +78,9 @@ def test_extra_cells_and_labels() -> None:
         '<div class="compare-grid__row" role="row" id="feature-backfills">\n'
         '<div class="compare-grid__feature" role="rowheader">Backfills</div>\n'
         '<div class="admonition success compare-verdict compare-verdict--yes" role="cell">'
-        '<p class="admonition-title">Lattice: Yes</p><p>A</p></div>\n'
+        '<p class="admonition-title" data-search-exclude="true">Lattice: Yes</p><p>A</p></div>\n'
         '<div class="admonition failure compare-verdict compare-verdict--no" role="cell">'
-        '<p class="admonition-title">Weir: No</p><p>B</p></div>\n'
+        '<p class="admonition-title" data-search-exclude="true">Weir: No</p><p>B</p></div>\n'
         '<div class="compare-grid__extra" role="cell"><p>Extra &lt;x&gt;</p></div>\n'
         "</div>\n"
         "</div>\n"
@@ -123,9 +125,9 @@ def test_a_verdict_the_vocabulary_lacks_is_drawn_as_unknown_and_every_extra_cell
     html = grid_html(page, DEFAULT_LABELS, SCALE)
     assert html.split("\n")[4:8] == [
         '<div class="admonition note compare-verdict compare-verdict--unknown" role="cell">'
-        '<p class="admonition-title">Lattice: Offen</p><p>P</p></div>',
+        '<p class="admonition-title" data-search-exclude="true">Lattice: Offen</p><p>P</p></div>',
         '<div class="admonition warning compare-verdict compare-verdict--partial" role="cell">'
-        '<p class="admonition-title">Weir: Teils</p></div>',
+        '<p class="admonition-title" data-search-exclude="true">Weir: Teils</p></div>',
         '<div class="compare-grid__extra" role="cell"><p>E1</p><p>E2 &lt;b&gt;</p></div>',
         "</div>",
     ]
