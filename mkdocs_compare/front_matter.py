@@ -262,19 +262,22 @@ def _without_surrogates(value: Any, notes: list[Note], first_line: int) -> Any:
         if isinstance(item, list):
             return [clean(part, path) for part in item]
         if isinstance(item, dict):
-            return {
-                clean(key, path): clean(part, f"{path}.{key}" if path else str(key))
-                for key, part in item.items()
-            }
+            cleaned = {}
+            for key, part in item.items():
+                name = _SURROGATE_RE.sub("\ufffd", key) if isinstance(key, str) else key
+                where = f"{path}.{name}" if path else str(name)
+                if name != key:
+                    found.append(f"the key {where}")  # named as it now reads: never a surrogate
+                cleaned[name] = clean(part, where)
+            return cleaned
         return item
 
     cleaned = clean(value, "")
     if found:
-        notes.append(
-            Note(
-                first_line, f"lone surrogate escapes replaced by U+FFFD in {listed(found)}", found[0] or None
-            )
-        )
+        # A top-level list or text has no name of its own: "the front matter".
+        named = [place or "the front matter" for place in found]
+        key = next((place for place in found if place and not place.startswith("the key ")), None)
+        notes.append(Note(first_line, f"lone surrogate escapes replaced by U+FFFD in {listed(named)}", key))
     return cleaned
 
 

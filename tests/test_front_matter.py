@@ -372,8 +372,16 @@ def test_lone_surrogates_become_replacement_characters_with_a_note_naming_where(
     assert notes[0].message == "lone surrogate escapes replaced by U+FFFD in seo.title, tags"
     assert _without_surrogates({"k\ud801": "v"}, notes, 5) == {"k\ufffd": "v"}
     assert len(notes) == 2 and notes[-1].line == 5
+    # A key is named as it now reads (it once gave "... in " with nothing after it).
+    assert notes[-1].message == "lone surrogate escapes replaced by U+FFFD in the key k\ufffd"
+    assert _without_surrogates({"seo": {"t\udc01": "x\ud802"}}, notes, 4) == {"seo": {"t\ufffd": "x\ufffd"}}
+    assert notes[-1].message == (
+        "lone surrogate escapes replaced by U+FFFD in the key seo.t\ufffd, seo.t\ufffd"
+    )
+    assert notes[-1].key == "seo.t\ufffd"
     assert _without_surrogates(["\ud800"], notes, 3) == ["\ufffd"]
     assert (notes[-1].line, notes[-1].key) == (3, None)
+    assert notes[-1].message == "lone surrogate escapes replaced by U+FFFD in the front matter"
 
 
 def _refusal(source: str) -> tuple[int, str, str]:
