@@ -726,7 +726,18 @@
     }
   }
 
+  // A card's icon that cannot load (a remote URL gone) is taken out: the card then reads as one
+  // without an icon, not with an empty square. Errors do not bubble: listened for on the way down,
+  // once; icons that failed before this script ran are found in `init`.
+  function dropBrokenIcon(img) {
+    if (img && img.classList && img.classList.contains("cmp-card__icon")) img.remove();
+  }
+  document.addEventListener("error", function (event) { dropBrokenIcon(event.target); }, true);
+
   function init() {
+    slice(document.querySelectorAll("img.cmp-card__icon")).forEach(function (img) {
+      if (img.complete && !img.naturalWidth) dropBrokenIcon(img);
+    });
     var table = document.querySelector("table[data-compare-matrix]");
     if (!table || table.getAttribute("data-compare-ready")) return;
     table.setAttribute("data-compare-ready", "true");
