@@ -318,6 +318,23 @@ def test_rendered_front_matter_is_html_escaped(tmp_path: Path) -> None:
     assert "<img" not in meta["description"] and "&lt;img" in meta["description"]
 
 
+def test_rendered_front_matter_gives_the_theme_page_meta_as_the_plugin_does(tmp_path: Path) -> None:
+    """`page_meta` reached the theme under the plugin but not in `render`'s pages (written by hand:
+    the option's keys, escaped as the plugin escapes them; the page's own title wins)."""
+    write_docs(tmp_path / "docs", {"compare/conveyor.md": render(Page())})
+    option = {"hide": ["toc"], "subtitle": "<b>Compared</b>", "title": "Not this", "search": {"boost": 2}}
+    config = {"site_name": "x", "plugins": [{"compare": {"page_meta": option}}]}
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    done = run_render("docs", "out", "--config", "mkdocs.yml", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    written = (tmp_path / "out/compare/conveyor.md").read_text(encoding="utf-8")
+    front_matter, _, _ = split_front_matter(written)
+    meta = yaml.safe_load(front_matter or "")
+    assert meta["hide"] == ["toc"] and meta["search"] == {"boost": 2}
+    assert meta["subtitle"] == "&lt;b&gt;Compared&lt;/b&gt;"
+    assert meta["title"] == "Lattice vs Conveyor"
+
+
 def test_pages_mkdocs_would_not_build_are_left_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     broken = "---\ntoolName: Broken\ntitle: [\n---\n<table></table>\n"
     write_docs(

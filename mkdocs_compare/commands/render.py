@@ -217,12 +217,12 @@ def _write_files(
             related = []
             if config.related:
                 related = scan.collection.related_links(path, limit=config.related_limit)
-            # Themes print title and description unescaped, as the plugin's build does not.
-            meta = html_safe_meta(
-                {"title": comparison.title, "description": _description(comparison.meta, comparison)}
-            )
+            # Themes print title and description unescaped, as the plugin's build does not; the
+            # option page_meta goes to the theme as under the plugin (its own title never wins).
+            own = {"title": comparison.title, "description": _description(comparison.meta, comparison)}
+            meta = html_safe_meta({**config.page_meta, **{key: value for key, value in own.items() if value}})
             front_matter = yaml.safe_dump(
-                {key: value for key, value in meta.items() if value},
+                {key: value for key, value in meta.items() if value not in ("", None)},
                 sort_keys=False,
                 allow_unicode=True,
                 width=1_000_000,
