@@ -13,6 +13,7 @@ import posixpath
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import MISSING, dataclass, field, fields
+from functools import partial
 
 from .model import Comparison, Location, ParseResult, Problem, RelatedLink, Severity, VerdictScale
 from .parse import (
@@ -237,6 +238,20 @@ class Scan:
     decoded: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class PageScan:
+    """What scanning one page gave: its parse result and, when it is not valid UTF-8, the text
+    decoded with the fallback and the problem saying so."""
+
+    result: ParseResult
+    decoded: str | None = None
+    problem: Problem | None = None
+
+
+# Hands out a page's last scan while its file is unchanged, else makes it (`mkdocs serve`).
+KeptScan = Callable[[str, Callable[[], PageScan]], PageScan]
+
+
 def scan_pages(
     paths: Iterable[str],
     read: Callable[[str], bytes],
@@ -246,28 +261,35 @@ def scan_pages(
     patterns: list[str],
     include_drafts: bool = False,
     max_age: int | None = None,
+    kept: KeptScan | None = None,
 ) -> Scan:
     """Decode and parse every in-scope page: the steps the plugin and the `render` command share.
 
     `paths` are the documentation pages (POSIX, relative to docs_dir); `read` gives a page's
     bytes and is only called for pages in scope. Problems come per page in the given order,
     then the cross-page ones (duplicates), then review dates that do not parse and, with
-    `max_age` (days), the pages reviewed longer ago than that.
+    `max_age` (days), the pages reviewed longer ago than that. `kept(path, make)` (under
+    `mkdocs serve`) gives a page's scan, `make()`'s or the last build's.
     """
     scan = Scan(Collection())
     seen: list[str] = []
+
+    def scan_page(path: str) -> PageScan:
+        text, decode_problem = decode_source(read(path), path)
+        decoded = text if decode_problem is not None else None
+        return PageScan(cache.parse(path, text, options), decoded, decode_problem)
+
     for path in paths:
         if not in_scope(path, patterns):
             continue
         seen.append(path)
-        text, decode_problem = decode_source(read(path), path)
-        if decode_problem is not None:
-            scan.problems.append(decode_problem)
-            scan.decoded[path] = text
-        result = cache.parse(path, text, options)
-        scan.problems.extend(result.problems)
-        if result.comparison is not None:
-            scan.collection.add(result.comparison, include_drafts=include_drafts)
+        page = scan_page(path) if kept is None else kept(path, partial(scan_page, path))
+        if page.problem is not None and page.decoded is not None:
+            scan.problems.append(page.problem)
+            scan.decoded[path] = page.decoded
+        scan.problems.extend(page.result.problems)
+        if page.result.comparison is not None:
+            scan.collection.add(page.result.comparison, include_drafts=include_drafts)
     cache.forget_missing(seen)
     scan.problems.extend(scan.collection.duplicate_problems())
     scan.problems.extend(review_problems(scan.collection.sorted_pages(), max_age))

@@ -103,8 +103,7 @@ def write_json(model: SummaryModel, out: TextIO) -> None:
 
 def _said(model: SummaryModel, row: ToolRow) -> object:
     """What a page's export lines say: its model, URL and features' keys (not the matrix's classes)."""
-    path = row.page.path
-    return (row.page, row.url, tuple(model.keys[(path, index)] for index in range(len(row.page.features))))
+    return (row.page, row.url, row.keys)
 
 
 def _json_line(model: SummaryModel, row: ToolRow) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import copy
 import secrets
-from typing import Literal
+from collections.abc import Callable
+from typing import Literal, TextIO
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -56,6 +57,14 @@ def _fill(blocks: dict[str, HeldBlock], html: str, page: Page, *, searchable: bo
         )
         html += "\n" + "\n".join(lost)
     return html
+
+
+def _on_disk(file: File) -> str | None:
+    """The file a page is read from, if MkDocs reads it from disk (not one whose content a
+    plugin set, nor a subclass's): `mkdocs serve` then scans it again only if it changed."""
+    if type(file) is not File or vars(file).get("_content") is not None:
+        return None
+    return file.abs_src_path
 
 
 class ComparePlugin(BasePlugin[CompareConfig]):
@@ -138,14 +147,16 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         if not self.config.enabled:
             return None
         pages = {file.src_uri: file for file in files.documentation_pages()}
+        kept = self.served.sources.begin(self.options) if self.served is not None else None
         scan = scan_pages(
             pages,
-            lambda uri: self._read(pages[uri]),
+            lambda uri: pages[uri].content_bytes,
             self.cache,
             self.options,
             patterns=self.config.paths,
             include_drafts=self.config.drafts,
             max_age=self.config.max_age,
+            kept=None if kept is None else lambda uri, make: kept.scan(uri, _on_disk(pages[uri]), make),
         )
         report(scan.problems)
         report(page_entry_problems(self.config, scan.collection.sorted_pages(), self.entries))
@@ -167,13 +178,6 @@ class ComparePlugin(BasePlugin[CompareConfig]):
                     files.append(File.generated(config, uri, abs_src_path=str(ASSET_FILES[uri])))
         self._add_summary(files, config)
         return files
-
-    def _read(self, file: File) -> bytes:
-        """A page's bytes; under `mkdocs serve` read again only if its file changed (a file
-        MkDocs reads from disk: not one whose content a plugin set, nor a subclass's)."""
-        if self.served is None or type(file) is not File or vars(file).get("_content") is not None:
-            return file.content_bytes
-        return self.served.sources.read(file.src_uri, file.abs_src_path, lambda: file.content_bytes)
 
     def _add_summary(self, files: Files, config: MkDocsConfig) -> None:
         """The summary page and the exports, from this build's collection (never page events).
@@ -216,9 +220,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             categories=self.config.categories,
             verdicts=self.renderer.verdicts,
             parts=parts,
-            write_export=lambda path, write: files.append(
-                File.generated(config, path, abs_src_path=self.spool.stream(path, write))
-            ),  # a page at a time, to a file: never whole in memory
+            write_export=lambda path, write: files.append(self._export(config, path, write)),
         )
         report(output.model.hints)
         if page_file is None or output.document is None:
@@ -230,6 +232,13 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         self.summary = (page_file.src_uri, document)  # a build holds it compressed until its page
         self.unwritten.add(page_file.src_uri)
         self.summary_url = page_file.url
+
+    def _export(self, config: MkDocsConfig, path: str, write: Callable[[TextIO], object]) -> File:
+        """A build writes an export a page at a time to a file (never whole in memory); serve
+        keeps it in memory, as its pieces are."""
+        if self.served is not None:
+            return File.generated(config, path, content=self.spool.in_memory(path, write))
+        return File.generated(config, path, abs_src_path=self.spool.stream(path, write))
 
     @event_priority(-100)  # after the search plugins have indexed the page
     def on_page_context(

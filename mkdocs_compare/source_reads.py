@@ -1,19 +1,22 @@
-"""Pages' bytes kept between `mkdocs serve` rebuilds, read again only when their file changed.
+"""Pages' scans kept between `mkdocs serve` rebuilds, made again only when their file changed.
 
-A rebuild after one edit would read every page of the docs folder again (a thousand opens and
-reads, a sixth of the plugin's scan) to find the one that changed. A file whose identity, size,
-modification and change times are those of the last read is not read again: the change time
-is set by the system on every write and cannot be set back, so an edit that restores the
-size and modification time (`touch -r`, `cp -p`) is still seen. Pure, and used only under
-`mkdocs serve`: a plain build reads each page once and keeps nothing.
+A rebuild after one edit would read, decode and compare every page of the docs folder again
+(a thousand opens, reads and text comparisons: most of the plugin's scan) to find the one that
+changed. A file whose identity, size, modification and change times are those of the last scan
+keeps what that scan made of it (its parse result) without being read: the change time is set
+by the system on every write and cannot be set back, so an edit that restores the size and
+modification time (`touch -r`, `cp -p`) is still seen. Pure, and used only under `mkdocs serve`:
+a plain build reads each page once and keeps nothing.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 Stamp = tuple[int, int, int, int, int]
+T = TypeVar("T")
 
 
 def file_stamp(path: str) -> Stamp | None:
@@ -26,26 +29,34 @@ def file_stamp(path: str) -> Stamp | None:
 
 
 class KeptSources:
-    """The last bytes read of each page (by source path), with the file and stamp they had."""
+    """The last scan of each page (by source path), with the file and stamp it was made from."""
 
     def __init__(self) -> None:
-        self._kept: dict[str, tuple[str, Stamp, bytes]] = {}
-        self.reads = 0  # files read since this was made (for the tests and the benchmark)
+        self._kept: dict[str, tuple[str, Stamp, Any]] = {}
+        self._settings: object = None
+        self.reads = 0  # pages scanned afresh since this was made (for the tests and the benchmark)
 
-    def read(self, path: str, file_path: str | None, read: Callable[[], bytes]) -> bytes:
-        """The page's bytes: kept ones if its file (`file_path`) is unchanged, else `read()`.
-        Without a file (content set in memory by a plugin) it is always `read()`."""
+    def begin(self, settings: object) -> KeptSources:
+        """A new build: every scan goes when what else a scan depends on (`settings`) changed."""
+        if settings != self._settings:
+            self._settings = settings
+            self._kept.clear()
+        return self
+
+    def scan(self, path: str, file_path: str | None, make: Callable[[], T]) -> T:
+        """The page's last scan if its file (`file_path`) is unchanged, else `make()` (kept).
+        Without a file (content set in memory by a plugin) it is always `make()`."""
         stamp = file_stamp(file_path) if file_path else None
         kept = self._kept.get(path)
-        if stamp is not None and kept is not None and kept[0] == file_path and kept[1] == stamp:
-            return kept[2]
+        if stamp is not None and kept is not None and kept[1] == stamp and kept[0] == file_path:
+            return kept[2]  # type: ignore[no-any-return]
         self.reads += 1
-        data = read()  # after the stamp: a write in between makes the next stamp differ
+        made = make()  # after the stamp: a write in between makes the next stamp differ
         if stamp is not None and file_path:
-            self._kept[path] = (file_path, stamp, data)
+            self._kept[path] = (file_path, stamp, made)
         else:
             self._kept.pop(path, None)
-        return data
+        return made
 
     def forget_missing(self, paths: Iterable[str]) -> None:
         """Drop the pages no longer in the build, so what is kept does not grow across rebuilds."""

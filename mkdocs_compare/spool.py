@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, cast
 
 
 class Spool:
@@ -21,6 +21,7 @@ class Spool:
     def __init__(self) -> None:
         self._folder: Path | None = None
         self._count = 0
+        self.encoded: dict[str, Encoded] = {}  # by file name: each file's own pieces
 
     def write(self, name: str, text: str) -> str:
         """Write `text` (UTF-8) to a new file of the folder; its absolute path."""
@@ -36,8 +37,46 @@ class Spool:
             write(out)
         return str(path)
 
+    def in_memory(self, name: str, write: Callable[[TextIO], object]) -> bytes:
+        """What `stream(name, write)` would write, as bytes (under `mkdocs serve`, which keeps
+        the exports' pieces anyway: writing and deleting megabytes of files each rebuild costs more)."""
+        pieces = _Pieces()
+        write(cast(TextIO, pieces))
+        return self.encoded.setdefault(name, Encoded()).join(pieces.items)
+
     def clear(self) -> None:
         """Remove the folder this spool made (nothing else), if any."""
         if self._folder is not None:
             shutil.rmtree(self._folder, ignore_errors=True)
             self._folder = None
+
+
+class _Pieces:
+    """Stands in for a text file: keeps what is written, piece by piece."""
+
+    def __init__(self) -> None:
+        self.items: list[str] = []
+
+    def write(self, text: str) -> int:
+        self.items.append(text)
+        return len(text)
+
+
+class Encoded:
+    """Texts as UTF-8, each kept from one `join` to the next: the same text object (an
+    unchanged tool's export lines, handed out again by the summary's parts) is found by
+    identity, its hash already known, and is not encoded again."""
+
+    def __init__(self) -> None:
+        self._last: dict[str, bytes] = {}
+
+    def join(self, pieces: Iterable[str]) -> bytes:
+        last, kept, out = self._last, {}, []
+        for piece in pieces:
+            data = last.get(piece)
+            if data is None:
+                data = piece.encode("utf-8")
+            kept[piece] = data
+            out.append(data)
+        self._last = kept
+        return b"".join(out)

@@ -14,10 +14,10 @@ from functools import partial
 
 from ..escape import safe_url
 from ..features import FeatureNames, near_duplicate_hints
-from ..model import Comparison, VerdictScale
+from ..model import Comparison, Problem, VerdictScale
 from ..render import feature_anchors
 from ..review import review_date
-from ..summary_parts import SummaryParts, reuse
+from ..summary_parts import SummaryParts, reuse, reuse_whole
 from ..urls import rebase_url, relative_url
 from ..verdicts import DEFAULT_SCALE, counts_as_yes
 from .categories import category_name, category_order
@@ -35,7 +35,6 @@ class _Gathered:
     """Every page's features under their keys: what ranking and the rows are built from."""
 
     keys: dict[tuple[str, int], str] = field(default_factory=dict)  # (page path, row index) -> key
-    page_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)  # page path -> its keys
     spellings: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     first_seen: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (name, path)
     mentions: Counter[str] = field(default_factory=Counter)  # key -> pages mentioning it
@@ -55,8 +54,9 @@ class _PageFeatures:
     first: dict[str, tuple[str, str]]  # key -> (name, path) of its first feature
     verdicts: frozenset[tuple[str, str]]  # (key, the product's verdict)
     said: frozenset[str]
-    notes: int
     aliases: frozenset[str]  # the aliases its names went through (FeatureNames.used)
+    # Not compared: the columns, hints and keys do not depend on the notes' length.
+    notes: int = field(compare=False)
 
 
 def _page_features(page: Comparison, names: FeatureNames) -> _PageFeatures:
@@ -77,19 +77,18 @@ def _page_features(page: Comparison, names: FeatureNames) -> _PageFeatures:
         first,
         frozenset(zip(keys, (feature.product.verdict for feature in features), strict=True)),
         frozenset(verdict for f in features for verdict in (f.product.verdict, f.tool.verdict)),
-        sum(len(feature.product.note) + len(feature.tool.note) for feature in features),
         aliases,
+        sum(len(feature.product.note) + len(feature.tool.note) for feature in features),
     )
 
 
-def _gather(ordered: Sequence[Comparison], names: FeatureNames, parts: SummaryParts | None) -> _Gathered:
+def _gather(shares: Sequence[_PageFeatures], names: FeatureNames) -> _Gathered:
+    """The pages' shares (in tool-name order) summed up; the notes are left to the caller."""
     found = _Gathered()
     spellings: Counter[tuple[str, str]] = Counter()
     verdicts: set[tuple[str, str]] = set()
-    for page in ordered:
-        share = reuse(parts, "features", page.path, page, partial(_page_features, page, names))
+    for share in shares:
         found.keys.update(share.keyed)
-        found.page_keys[page.path] = share.keys
         spellings.update(share.spellings)
         if not share.first.keys() <= found.first_seen.keys():
             for key, seen in share.first.items():
@@ -97,13 +96,35 @@ def _gather(ordered: Sequence[Comparison], names: FeatureNames, parts: SummaryPa
         found.mentions.update(share.first.keys())
         verdicts |= share.verdicts
         found.said |= share.said
-        found.notes += share.notes
         names.used |= share.aliases
     for (key, name), count in spellings.items():  # in the order first seen, as `display` needs
         found.spellings[key][name] = count
     for key, verdict in verdicts:
         found.product_verdicts[key].add(verdict)
     return found
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """What the pages' feature names and verdicts make together: the same for equal shares,
+    whatever the notes, URLs or other fields say (a `mkdocs serve` rebuild reuses it whole)."""
+
+    found: _Gathered
+    features: list[FeatureColumn]
+    columns: list[FeatureColumn]
+    disputed: set[str]
+    hints: list[Problem]
+
+
+def _layout(shares: Sequence[_PageFeatures], names: FeatureNames, max_features: int) -> _Layout:
+    found = _gather(shares, names)
+    features = _ranked(found, names)
+    least = min(2, len(shares))  # a column for one page only is noise when there are others
+    columns = [column for column in features if column.count >= least][: max(0, max_features)]
+    disputed = {key for key, verdicts in found.product_verdicts.items() if len(verdicts) > 1}
+    display_names = {column.key: column.name for column in features}
+    hints = near_duplicate_hints(display_names, found.first_seen) + names.unused_alias_problems()
+    return _Layout(found, features, columns, disputed, hints)
 
 
 def _ranked(found: _Gathered, names: FeatureNames) -> list[FeatureColumn]:
@@ -127,7 +148,7 @@ def _row(
     page: Comparison,
     url: str,
     summary_url: str,
-    keys: Mapping[tuple[str, int], str],
+    keys: tuple[str, ...],
     columns: list[FeatureColumn],
     disputed: set[str],
     verdicts: VerdictScale,
@@ -143,8 +164,8 @@ def _row(
     icon = rebase_url(safe_url(page.tool_icon_url), page.path, summary_url)
     date, _ = review_date(page)
     row = ToolRow(page, url, href, page.category.strip(), icon, reviewed=date.isoformat() if date else "")
-    for index, (feature, anchor) in enumerate(zip(page.features, feature_anchors(page), strict=True)):
-        key = keys[(page.path, index)]
+    row.keys = keys
+    for feature, anchor, key in zip(page.features, feature_anchors(page), keys, strict=True):
         tool, product = verdicts.kind(feature.tool.verdict), verdicts.kind(feature.product.verdict)
         quiet = product.name == "yes" and key not in disputed
         classes = f"t-{tool.code} p-{product.code}" + (" pq" if quiet else "")
@@ -201,43 +222,41 @@ def build_summary(
     """
     ordered = sorted(pages, key=lambda page: (page.tool_name.casefold(), page.path))
     names = FeatureNames(aliases)
-    found = _gather(ordered, names, parts)
-    features = _ranked(found, names)
-    least = min(2, len(ordered))  # a column for one page only is noise when there are others
-    columns = [column for column in features if column.count >= least][: max(0, max_features)]
-    disputed = {key for key, verdicts in found.product_verdicts.items() if len(verdicts) > 1}
+    shares = tuple(
+        reuse(parts, "features", page.path, page, partial(_page_features, page, names)) for page in ordered
+    )
+    made = reuse_whole(parts, "layout", "", shares, partial(_layout, shares, names, max_features))
+    found, features, columns, disputed = made.found, made.features, made.columns, made.disputed
+    notes = sum(share.notes for share in shares)
     scale = verdicts or DEFAULT_SCALE
     # What every row shares: equal to the last build's, it is that very object (cheap to compare).
     layout = (summary_url, tuple(columns), frozenset(disputed), scale)
     layout = parts.shared("layout", layout) if parts is not None else layout
     rows = []
-    for page in ordered:
+    for page, share in zip(ordered, shares, strict=True):
         url = urls.get(page.path, "")
-        page_keys = found.page_keys[page.path]
         rows.append(
             reuse(
                 parts,
                 "row",
                 page.path,
-                (page, url, page_keys, layout),
-                partial(_row, page, url, summary_url, found.keys, columns, disputed, scale),
+                (page, url, share.keys, layout),
+                partial(_row, page, url, summary_url, share.keys, columns, disputed, scale),
             )
         )
-    model = SummaryModel(
+    return SummaryModel(
         product=product or _most_common_product(ordered),
         rows=rows,
         groups=_groups(rows, labels, categories),
         features=features,
         columns=columns,
-        inline_notes=found.notes <= (NOTE_BUDGET if note_budget is None else note_budget),
+        inline_notes=notes <= (NOTE_BUDGET if note_budget is None else note_budget),
         keys=found.keys,
+        hints=list(made.hints),
         verdicts=scale,
         used=[kind for kind in scale.all if kind.name in found.said],
         parts=parts,
     )
-    display_names = {column.key: column.name for column in features}
-    model.hints = near_duplicate_hints(display_names, found.first_seen) + names.unused_alias_problems()
-    return model
 
 
 def _most_common_product(pages: Sequence[Comparison]) -> str:

@@ -45,6 +45,7 @@ class ToolRow:
     tool_yes: int = 0  # verdicts that count as yes (type success: see verdicts.counts_as_yes)
     product_yes: int = 0
     reviewed: str = ""  # the page's review date (ISO), "" when it has none
+    keys: tuple[str, ...] = ()  # each feature's key, in the page's order
 
     @property
     def total(self) -> int:
