@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import copy
 import secrets
-from collections.abc import Callable
-from typing import Literal, TextIO
+from typing import Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -185,6 +184,11 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         The summary is a virtual page, or is merged into the maintainer's page at that path;
         either way its content is set here, so `mkdocs serve --dirty` rebuilds it too.
         """
+        # Where each file is written, not read from: two sources can share a destination.
+        dests = {file.src_uri: file.dest_uri for file in files if file.inclusion.is_included()}
+        parts = (
+            self.served.summary_parts.begin(self.render_key, self.collection.pages) if self.served else None
+        )
         plan = plan_summary(
             self.collection,
             self.config.summary_page,
@@ -192,9 +196,9 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             title=self.config.summary_title,
             json_export=self.config.json_export,
             csv_export=self.config.csv_export,
-            # Where each file is written, not read from: two sources can share a destination.
-            dests={file.src_uri: file.dest_uri for file in files if file.inclusion.is_included()},
+            dests=dests,
             use_directory_urls=config.use_directory_urls,
+            parts=parts,
         )
         if plan is None:
             return
@@ -203,14 +207,11 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         if plan.page and page_file is None:
             page_file = File.generated(config, plan.page, content="")
             files.append(page_file)
-        urls = {path: self.urls.get(path, "") for path in self.collection.pages}
-        parts = self.served.summary_parts if self.served is not None else None
-        parts = parts and parts.begin(self.render_key, self.collection.pages)
         self.spool.clear()  # the last build's exports (a `mkdocs serve` rebuild)
         output = compose_summary(
             plan,
             self.collection.pages.values(),
-            urls,
+            self.urls,
             page_file.url if page_file is not None else plan.folder_url,
             self.renderer.env,
             self.renderer.labels,
@@ -220,7 +221,11 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             categories=self.config.categories,
             verdicts=self.renderer.verdicts,
             parts=parts,
-            write_export=lambda path, write: files.append(self._export(config, path, write)),
+            write_export=lambda path, write: files.append(
+                File.generated(
+                    config, path, **self.spool.source(path, write, in_memory=self.served is not None)
+                )
+            ),
         )
         report(output.model.hints)
         if page_file is None or output.document is None:
@@ -232,13 +237,6 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         self.summary = (page_file.src_uri, document)  # a build holds it compressed until its page
         self.unwritten.add(page_file.src_uri)
         self.summary_url = page_file.url
-
-    def _export(self, config: MkDocsConfig, path: str, write: Callable[[TextIO], object]) -> File:
-        """A build writes an export a page at a time to a file (never whole in memory); serve
-        keeps it in memory, as its pieces are."""
-        if self.served is not None:
-            return File.generated(config, path, content=self.spool.in_memory(path, write))
-        return File.generated(config, path, abs_src_path=self.spool.stream(path, write))
 
     @event_priority(-100)  # after the search plugins have indexed the page
     def on_page_context(

@@ -12,7 +12,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TextIO, cast
+from typing import Any, TextIO, cast
 
 
 class Spool:
@@ -36,6 +36,13 @@ class Spool:
         with path.open("w", encoding="utf-8", newline="") as out:
             write(out)
         return str(path)
+
+    def source(self, name: str, write: Callable[[TextIO], object], *, in_memory: bool) -> dict[str, Any]:
+        """A generated file's source (as `File.generated` takes it): a file of the folder, or
+        under `mkdocs serve` its bytes (`in_memory`)."""
+        if in_memory:
+            return {"content": self.in_memory(name, write)}
+        return {"abs_src_path": self.stream(name, write)}
 
     def in_memory(self, name: str, write: Callable[[TextIO], object]) -> bytes:
         """What `stream(name, write)` would write, as bytes (under `mkdocs serve`, which keeps

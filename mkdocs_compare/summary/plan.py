@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterable, Mapping
+from functools import partial
 
 from ..collection import Collection
 from ..exports import CSV_NAME, JSON_NAME, write_csv, write_json
 from ..model import Location, Problem, Severity
+from ..summary_parts import SummaryParts, reuse_whole
 from .collisions import Destinations, dest_uri
 from .model import SummaryExport, SummaryPlan
 
@@ -24,6 +26,7 @@ def plan_summary(
     csv_export: bool = True,
     dests: Mapping[str, str] | None = None,
     use_directory_urls: bool = True,
+    parts: SummaryParts | None = None,
 ) -> SummaryPlan | None:
     """Decide the summary page's path and the exports from the options; None without pages.
 
@@ -32,8 +35,28 @@ def plan_summary(
     page is merged into and a maintainer's export file is left alone (with a problem).
     `dests` maps those files to where they are written (MkDocs' `File.dest_uri`; by default
     computed with `use_directory_urls`): a file of the docs written where a generated file
-    would go keeps its place, and the generated file is left out, with a problem.
+    would go keeps its place, and the generated file is left out, with a problem. `parts`
+    (under `mkdocs serve`) hands out the last build's plan while its inputs are the same.
     """
+    existing = tuple(existing_paths)
+    options = (summary_page, title, json_export, csv_export, use_directory_urls)
+    key = (tuple(collection.pages), existing, None if dests is None else dict(dests), options)
+    make = partial(
+        _plan, collection, summary_page, existing, title, json_export, csv_export, dests, use_directory_urls
+    )
+    return reuse_whole(parts, "plan", "", key, make)
+
+
+def _plan(
+    collection: Collection,
+    summary_page: str | None,
+    existing_paths: Iterable[str],
+    title: str,
+    json_export: bool,
+    csv_export: bool,
+    dests: Mapping[str, str] | None,
+    use_directory_urls: bool,
+) -> SummaryPlan | None:
     if not collection.pages:
         return None
     existing = set(existing_paths)
