@@ -8,6 +8,7 @@ pages whose text changed.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import hashlib
 import posixpath
 from collections import defaultdict
@@ -129,10 +130,13 @@ class Collection:
     def duplicate_problems(self) -> list[Problem]:
         """Two pages for the same tool, or with the same slug, confuse readers and links."""
         problems: list[Problem] = []
+        ordered = self.sorted_pages()
         for label, key in (("tool name", _tool_key), ("slug", _slug_key)):
+            values = [key(page) for page in ordered]
+            if len(set(values)) + values.count("") >= len(values) + ("" in values):
+                continue  # no value twice (the usual site): nothing to group
             groups: dict[str, list[Comparison]] = defaultdict(list)
-            for page in self.sorted_pages():
-                value = key(page)
+            for page, value in zip(ordered, values, strict=True):
                 if value:
                     groups[value].append(page)
             for pages in groups.values():
@@ -222,6 +226,11 @@ class Collection:
 
 def in_scope(src_uri: str, patterns: list[str]) -> bool:
     """Whether a page is in scope; `**` and plain folder prefixes both work."""
+    return _in_scope(src_uri, tuple(patterns))
+
+
+@functools.lru_cache(maxsize=8192)  # `mkdocs serve` asks again for every page on every rebuild
+def _in_scope(src_uri: str, patterns: tuple[str, ...]) -> bool:
     return any(
         fnmatch.fnmatchcase(src_uri, pattern) or src_uri.startswith(pattern.rstrip("*").rstrip("/") + "/")
         for pattern in patterns
