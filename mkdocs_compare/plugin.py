@@ -59,8 +59,7 @@ def _fill(blocks: dict[str, HeldBlock], html: str, page: Page, *, searchable: bo
 
 
 def _on_disk(file: File) -> str | None:
-    """The file a page is read from, if MkDocs reads it from disk (not one whose content a
-    plugin set, nor a subclass's): `mkdocs serve` then scans it again only if it changed."""
+    """The file MkDocs reads a page from (not content a plugin set, nor a subclass's), or None."""
     if type(file) is not File or vars(file).get("_content") is not None:
         return None
     return file.abs_src_path
