@@ -116,6 +116,7 @@ class Collection:
         default=None, init=False, repr=False, compare=False
     )
     _by_category_size: int = field(default=-1, init=False, repr=False, compare=False)
+    _positions: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def add(self, comparison: Comparison, include_drafts: bool = False) -> None:
         self._by_category = None
@@ -184,13 +185,18 @@ class Collection:
             return []
         if self._by_category is None or self._by_category_size != len(self.pages):
             groups: dict[str, list[Comparison]] = defaultdict(list)
+            self._positions = {}
             for other in self.sorted_pages():
+                self._positions[other.path] = len(groups[other.category])
                 groups[other.category].append(other)
             self._by_category, self._by_category_size = dict(groups), len(self.pages)
         group = self._by_category.get(page.category, [])
-        position = next((index for index, other in enumerate(group) if other.path == path), 0)
-        siblings = group[position + 1 :] + group[:position]
-        return siblings[:limit] if limit > 0 else siblings
+        # The `count` pages after this one, wrapping round (a slice: no scan of the category).
+        position = self._positions.get(path, 0)
+        count = len(group) - 1 if limit <= 0 else min(limit, len(group) - 1)
+        end = position + 1 + count
+        siblings = group[position + 1 : end]
+        return siblings + group[: end - len(group)] if end > len(group) else siblings
 
     def drop_body(self, path: str) -> None:
         """Forget a page's features, code samples and lists, once its page is rendered in a plain
