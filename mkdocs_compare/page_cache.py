@@ -9,54 +9,98 @@ under `mkdocs serve`: a plain build renders each page once and keeps nothing.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+import operator
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar
 
 from .held import RenderedPage
+from .model import Comparison
 
-T = TypeVar("T")
+Linked = tuple[tuple[str, str, str, "str | None"], ...]  # each related page: title, tool, path, URL
 
 
-class LastResult(Generic[T]):
-    """The last result of one per-page step (a page's head tags, its HTML for search), by source
-    path, with the inputs (`key`) it came from: handed out again only for equal inputs."""
+def linked_pages(siblings: Sequence[Comparison], urls: Mapping[str, str]) -> Linked:
+    """What a page's related links show of the pages they link to."""
+    return tuple((other.title, other.tool_name, other.path, urls.get(other.path)) for other in siblings)
 
-    def __init__(self) -> None:
-        self._entries: dict[str, tuple[object, T]] = {}
 
-    def get(self, path: str, key: object) -> T | None:
-        entry = self._entries.get(path)
-        return entry[1] if entry is not None and entry[0] == key else None
+@dataclass
+class _Rendered:
+    """A page's last rendering and what it was rendered for: its model, URL and the build's
+    settings, the pages it links to (as objects and as what the links show) and the rebuild
+    whose URLs those links were last checked against."""
 
-    def put(self, path: str, key: object, value: T) -> T:
-        self._entries[path] = (key, value)
-        return value
-
-    def forget_missing(self, paths: Iterable[str]) -> None:
-        keep = set(paths)
-        for path in [path for path in self._entries if path not in keep]:
-            del self._entries[path]
+    rendered: RenderedPage
+    comparison: Comparison
+    url: str | None
+    render_key: object
+    siblings: tuple[Comparison, ...]
+    linked: Linked
+    urls: object
 
 
 class PageCache:
-    """The last rendering of each page (by source path) and the key it was rendered for."""
+    """The last rendering of each page (by source path) and what it was rendered for.
+
+    The parse cache hands an unchanged page the same `Comparison` object at every rebuild, and
+    models are never changed under `mkdocs serve`: a page whose model, linked pages and URLs are
+    the same objects as last time is not compared field by field (about 1 µs a page, against
+    tens for building and comparing a key of what each link shows).
+    """
 
     def __init__(self) -> None:
-        self._entries: dict[str, tuple[Hashable, RenderedPage]] = {}
+        self._entries: dict[str, _Rendered] = {}
+        self._urls: tuple[Mapping[str, str], dict[str, str]] = ({}, {})  # (as given, a copy)
+        self._urls_token = object()  # a new one when the pages' URLs change
         self.renders = 0  # pages rendered afresh since the cache was made (for the benchmark)
 
-    def get(self, path: str, key: Hashable) -> RenderedPage | None:
-        """The page as last rendered, if for the same key; its blocks are a fresh copy (the
-        plugin takes them out as it fills the page's HTML)."""
-        entry = self._entries.get(path)
-        if entry is None or entry[0] != key:
-            return None
-        return RenderedPage(entry[1].markdown, dict(entry[1].blocks))
+    def _token(self, urls: Mapping[str, str]) -> object:
+        """This rebuild's token of the comparison pages' URLs (source path -> URL)."""
+        if urls is not self._urls[0]:  # a new rebuild's: compared once, not per page
+            if urls != self._urls[1]:
+                self._urls_token = object()
+            self._urls = (urls, dict(urls))
+        return self._urls_token
 
-    def put(self, path: str, key: Hashable, page: RenderedPage) -> RenderedPage:
+    def get(
+        self,
+        path: str,
+        comparison: Comparison,
+        siblings: Sequence[Comparison],
+        url: str | None,
+        urls: Mapping[str, str],
+        render_key: object,
+    ) -> RenderedPage | None:
+        """The page as last rendered, if for the same inputs; its blocks are a fresh copy (the
+        plugin takes them out as it fills the page's HTML). `siblings`: the pages it links to."""
+        entry = self._entries.get(path)
+        if entry is None or entry.url != url or not _same(entry.render_key, render_key):
+            return None
+        if not _same(entry.comparison, comparison):
+            return None
+        entry.comparison = comparison
+        token = self._token(urls)
+        if entry.urls is not token or not _identical(entry.siblings, siblings):
+            if entry.linked != linked_pages(siblings, urls):
+                return None
+            entry.siblings, entry.urls = tuple(siblings), token
+        return RenderedPage(entry.rendered.markdown, dict(entry.rendered.blocks))
+
+    def put(
+        self,
+        path: str,
+        comparison: Comparison,
+        siblings: Sequence[Comparison],
+        url: str | None,
+        urls: Mapping[str, str],
+        render_key: object,
+        page: RenderedPage,
+    ) -> RenderedPage:
         self.renders += 1
-        self._entries[path] = (key, RenderedPage(page.markdown, dict(page.blocks)))
+        linked, token = linked_pages(siblings, urls), self._token(urls)
+        kept = RenderedPage(page.markdown, dict(page.blocks))
+        self._entries[path] = _Rendered(kept, comparison, url, render_key, tuple(siblings), linked, token)
         return page
 
     def forget_missing(self, paths: Iterable[str]) -> None:
@@ -64,6 +108,14 @@ class PageCache:
         keep = set(paths)
         for path in [path for path in self._entries if path not in keep]:
             del self._entries[path]
+
+
+def _same(kept: object, new: object) -> bool:
+    return kept is new or kept == new
+
+
+def _identical(kept: Sequence[object], new: Sequence[object]) -> bool:
+    return len(kept) == len(new) and all(map(operator.is_, kept, new))
 
 
 def templates_stamp(folder: str | None) -> tuple[tuple[str, int], ...]:

@@ -6,12 +6,11 @@ Pure composition of `head_tags` and `structured_data` for the two kinds of page 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .head_tags import absolute_page_url, apply_head_tags, edited_head, head_end, page_head_tags, with_head
 from .model import Comparison, HeadTag
-from .page_cache import LastResult
 from .structured_data import json_ld_script, page_structured_data, summary_structured_data
 from .urls import relative_url
 
@@ -46,30 +45,86 @@ def comparison_head(
     return apply_head_tags(document, tags, settings.canonical, scripts)
 
 
-def remembered_head(
-    last: LastResult[tuple[str, int]] | None,
-    path: str,
-    document: str,
+@dataclass
+class _Remembered:
+    """A comparison page's head as last read (`head`: up to its first `</head>`), what it was
+    edited for, and the edit: `old` (the head from its first changed character) becomes `new`."""
+
+    inputs: tuple[Comparison, str | None, str, HeadSettings]
+    head: str
+    old: str
+    new: str
+
+
+class RememberedHeads:
+    """`comparison_head` for `mkdocs serve` rebuilds: a head seen before (the same page, settings
+    and theme head) gets the edit it got then, without being read again. The tags go inside the
+    head only, so the head alone is what is compared and remembered: a page whose head starts
+    the document as last time costs a prefix comparison and the one copy of the page that any
+    edit of it makes."""
+
+    def __init__(self) -> None:
+        self._heads: dict[str, _Remembered] = {}
+        self._settings: tuple[HeadSettings | None, HeadSettings | None] = (None, None)  # given, kept
+
+    def apply(
+        self,
+        path: str,
+        document: str,
+        page: Comparison,
+        page_url: str | None,
+        category: str,
+        settings: HeadSettings,
+    ) -> str:
+        settings = self._same_settings(settings)
+        kept = self._heads.get(path)
+        if (
+            kept is not None
+            and document.startswith(kept.head)
+            and _same(kept.inputs, page, page_url, category, settings)
+        ):
+            kept.inputs = (page, page_url, category, settings)
+            # `old` ends with the first `</head>`, so it first occurs where the edit starts.
+            return document.replace(kept.old, kept.new, 1) if kept.old else document
+        end = head_end(document)
+        if end == -1:
+            return document
+        head = document[:end]
+        tags, scripts = _comparison_parts(page, page_url, category, settings)
+        edited, first = edited_head(head, tags, settings.canonical, scripts)
+        self._heads[path] = _Remembered(
+            (page, page_url, category, settings), head, head[first:], edited[first:]
+        )
+        return with_head(document, end, edited, first)
+
+    def _same_settings(self, settings: HeadSettings) -> HeadSettings:
+        """The settings kept when equal to these (each build makes its own): compared once."""
+        given, kept = self._settings
+        if settings is given and kept is not None:
+            return kept
+        kept = kept if kept == settings else settings
+        self._settings = (settings, kept)
+        return kept
+
+    def forget_missing(self, paths: Iterable[str]) -> None:
+        keep = set(paths)
+        for path in [path for path in self._heads if path not in keep]:
+            del self._heads[path]
+
+
+def _same(
+    kept: tuple[Comparison, str | None, str, HeadSettings],
     page: Comparison,
     page_url: str | None,
     category: str,
     settings: HeadSettings,
-) -> str:
-    """`comparison_head`, for `mkdocs serve` rebuilds: a head seen before (the same page, settings
-    and theme head) gets the tags it got then, without being read again. The tags go inside the
-    head only, so the head alone is what is read and remembered. Without `last`: `comparison_head`."""
-    if last is None:
-        return comparison_head(document, page, page_url, category, settings)
-    end = head_end(document)
-    if end == -1:
-        return document
-    head = document[:end]
-    key = (head, page, page_url, category, settings)
-    done = last.get(path, key)
-    if done is None:
-        tags, scripts = _comparison_parts(page, page_url, category, settings)
-        done = last.put(path, key, edited_head(head, tags, settings.canonical, scripts))
-    return with_head(document, end, *done)
+) -> bool:
+    return (
+        (kept[0] is page or kept[0] == page)
+        and kept[1] == page_url
+        and kept[2] == category
+        and kept[3] is settings
+    )
 
 
 class SummaryHead:

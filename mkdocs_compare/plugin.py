@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import secrets
+from collections.abc import Callable
 from typing import Literal
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,12 +19,13 @@ from .collection import Collection, ParseCache, ParseOptions, scan_pages
 from .config import CompareConfig
 from .escape import html_safe_meta, html_text
 from .head_tags import absolute_page_url
-from .held import HeldBlock, RenderedPage, fill_blocks, hold_code_from_search
+from .held import HeldBlock, RenderedPage
 from .highlight import HighlightCache, site_code
 from .model import Comparison, Problem, Severity
 from .needs import ASSET_FILES, JS_URI, stylesheets
 from .page_cache import templates_stamp
-from .page_head import HeadSettings, SummaryHead, remembered_head
+from .page_fill import FilledPages
+from .page_head import HeadSettings, SummaryHead, comparison_head
 from .render import Renderer
 from .served import Served
 from .site import page_entry_problems, parse_options, render_settings, site_entries
@@ -33,6 +35,7 @@ from .summary import SummaryDocument, category_name, compose_summary, plan_summa
 log = get_plugin_logger("compare")
 BUILD_HIGHLIGHTS = 16  # highlighted samples a build keeps, for shared ones (serve: all)
 RENDER_BATCH = 32  # pages rendered ahead in one loop (see ComparePlugin._render_ahead)
+PLAIN_FILLS = FilledPages(remember=False)  # a build fills each page once
 
 
 def report(problems: list[Problem]) -> None:
@@ -44,18 +47,14 @@ def report(problems: list[Problem]) -> None:
             log.warning(str(problem))
 
 
-def _fill(blocks: dict[str, HeldBlock], html: str, page: Page, *, searchable: bool) -> str:
-    """Put a page's held-back HTML blocks in place; a block whose place is lost is appended."""
-    html, lost = fill_blocks(html, blocks, searchable)
-    if lost:
-        log.warning(
-            f"{page.file.src_uri}: the place of a generated HTML block (the feature grid, the "
-            "related links or the code samples) was lost: a custom template put `html_block` "
-            "where Markdown does not pass HTML through, or another plugin changed the page. "
-            "The block is added at the end of the page"
-        )
-        html += "\n" + "\n".join(lost)
-    return html
+def _lost(page: Page) -> Callable[[], None]:
+    """The warning for a page whose generated HTML block lost its place (it is appended)."""
+    return lambda: log.warning(
+        f"{page.file.src_uri}: the place of a generated HTML block (the feature grid, the "
+        "related links or the code samples) was lost: a custom template put `html_block` "
+        "where Markdown does not pass HTML through, or another plugin changed the page. "
+        "The block is added at the end of the page"
+    )
 
 
 def _on_disk(file: File) -> str | None:
@@ -249,17 +248,9 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             self.summary = (self.summary[0], SummaryDocument(""))  # its blocks are in place
         blocks = self.held.pop(page.file.src_uri, None)
         if blocks is not None and page.content is not None:
-            uri, searched = page.file.src_uri, page.content
-            self.searched[uri] = searched
-            key = (searched, tuple(blocks.items()))
-            filled = self.served.filled.get(uri, key) if self.served is not None else None
-            if filled is not None:
-                page.content = filled
-                return None
-            complete = all(p in searched for p, block in blocks.items() if not block.searchable)
-            page.content = _fill(blocks, searched, page, searchable=False)
-            if self.served is not None and complete:  # (a lost block is warned about every time)
-                self.served.filled.put(uri, key, page.content)
+            self.searched[page.file.src_uri] = page.content
+            fills = self.served.fills if self.served is not None else PLAIN_FILLS
+            page.content = fills.filled(page.file.src_uri, page.content, blocks, _lost(page))
         return None
 
     @event_priority(100)  # before the plugins that read page.meta (Material's meta, tags, blog)
@@ -285,19 +276,18 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         return rendered.markdown
 
     def _render(self, uri: str, comparison: Comparison) -> RenderedPage:
-        limit, key = self.config.related_limit, None
-        if self.served is not None:  # `mkdocs serve`: render only if something it shows changed
+        limit, url, served = self.config.related_limit, self.urls.get(uri), self.served
+        if served is not None:  # `mkdocs serve`: render only if something it shows changed
             siblings = self.collection.siblings(uri, limit) if self.config.related else []
-            linked = tuple((o.title, o.tool_name, o.path, self.urls.get(o.path)) for o in siblings)
-            key = (comparison, linked, self.urls.get(uri), self.render_key)
-            if (cached := self.served.pages.get(uri, key)) is not None:
+            inputs = (uri, comparison, siblings, url, self.urls, self.render_key)
+            if (cached := served.pages.get(*inputs)) is not None:
                 return cached
         related = self.collection.related_links(uri, self.urls, limit) if self.config.related else []
-        rendered = self.renderer.render_page_held(comparison, related, page_url=self.urls.get(uri))
-        if self.served is None:
+        rendered = self.renderer.render_page_held(comparison, related, page_url=url)
+        if served is None:
             self.collection.drop_body(uri)  # a build renders a page once (the summary is made)
             return rendered
-        return self.served.pages.put(uri, key, rendered)
+        return served.pages.put(*inputs, rendered)
 
     def _render_ahead(self, uri: str) -> None:
         """This page and the next ones, in one loop (about twice as fast as renders spread between
@@ -318,19 +308,9 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         blocks = self.held.get(page.file.src_uri)
         if blocks is None:
             return None
-        uri = page.file.src_uri
-        key = (html, tuple(blocks.items()))
-        if self.served is not None and (cached := self.served.searchable.get(uri, key)) is not None:
-            blocks.clear()  # `mkdocs serve`: the same HTML and blocks as last time
-            blocks.update(cached[1])
-            return cached[0]
-        complete = all(p in html for p, block in blocks.items() if block.searchable)
-        html = _fill(blocks, html, page, searchable=True)
         # Search reads the code samples as plain text; their highlighting is back after the index.
-        html = hold_code_from_search(html, self.renderer.nonce, blocks)
-        if self.served is not None and complete:  # (a lost block is warned about every time)
-            self.served.searchable.put(uri, key, (html, tuple(blocks.items())))
-        return html
+        fills = self.served.fills if self.served is not None else PLAIN_FILLS
+        return fills.searchable(page.file.src_uri, html, blocks, self.renderer.nonce, _lost(page))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.spool.clear()
@@ -351,8 +331,12 @@ class ComparePlugin(BasePlugin[CompareConfig]):
                     if comparison.category
                     else ""
                 )
-            heads = self.served.heads if self.served is not None else None
-            output = remembered_head(heads, uri, output, comparison, page.canonical_url, category, settings)
+            if self.served is None:
+                output = comparison_head(output, comparison, page.canonical_url, category, settings)
+            else:
+                output = self.served.heads.apply(
+                    uri, output, comparison, page.canonical_url, category, settings
+                )
             self._written(page)
             return output
         if self.summary is not None and uri == self.summary[0] and self.summary_url is not None:

@@ -11,22 +11,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .held import HeldBlock
-from .page_cache import LastResult, PageCache
-from .page_head import SummaryHead
+from .page_cache import PageCache
+from .page_fill import FilledPages
+from .page_head import RememberedHeads, SummaryHead
 from .source_reads import KeptSources
 from .summary_parts import SummaryParts
 
 
 @dataclass
 class Served:
-    """Per page (by source path): its rendering, HTML for search, filled HTML and head; the
+    """Per page (by source path): its rendering, HTML for search and filled HTML, and head; the
     summary's parts and head; the pages' bytes."""
 
     pages: PageCache = field(default_factory=PageCache)
-    searchable: LastResult[tuple[str, tuple[tuple[str, HeldBlock], ...]]] = field(default_factory=LastResult)
-    filled: LastResult[str] = field(default_factory=LastResult)
-    heads: LastResult[tuple[str, int]] = field(default_factory=LastResult)
+    fills: FilledPages = field(default_factory=FilledPages)
+    heads: RememberedHeads = field(default_factory=RememberedHeads)
     summary_parts: SummaryParts = field(default_factory=SummaryParts)
     summary_head: SummaryHead = field(default_factory=SummaryHead)
     sources: KeptSources = field(default_factory=KeptSources)
@@ -34,6 +33,6 @@ class Served:
     def forget_missing(self, comparisons: Iterable[str], pages: Iterable[str]) -> None:
         """Drop what is kept for pages no longer in the build (comparison pages; all pages)."""
         comparisons = set(comparisons)
-        for kept in (self.pages, self.searchable, self.filled, self.heads):
+        for kept in (self.pages, self.fills, self.heads):
             kept.forget_missing(comparisons)
         self.sources.forget_missing(pages)

@@ -8,8 +8,7 @@ import pytest
 
 from mkdocs_compare.head_tags import HEAD_SEARCH, apply_head_tags, edited_head, head_end, with_head
 from mkdocs_compare.model import HeadTag
-from mkdocs_compare.page_cache import LastResult
-from mkdocs_compare.page_head import HeadSettings, SummaryHead, remembered_head
+from mkdocs_compare.page_head import HeadSettings, RememberedHeads, SummaryHead
 from mkdocs_compare.parse import parse_comparison
 
 CANONICAL = HeadTag("canonical", "https://lattice.example.org/vs/quarry")
@@ -75,7 +74,7 @@ def test_a_remembered_head_is_handed_out_for_the_same_head_and_made_again_for_an
     comparison = parse_comparison(render(Page()), "compare/conveyor.md").comparison
     assert comparison is not None
     settings = HeadSettings(structured_data=False)
-    last: LastResult[tuple[str, int]] = LastResult()
+    last = RememberedHeads()
     document = "<html><head><title>A</title></head>" + BODY
     tags = (
         '<meta property="og:type" content="article">\n'
@@ -84,11 +83,11 @@ def test_a_remembered_head_is_handed_out_for_the_same_head_and_made_again_for_an
         '<meta property="og:image" content="https://lattice.example.org/og/conveyor.png">\n'
         '<meta name="twitter:card" content="summary_large_image">\n'
     )
-    remembered = remembered_head(last, "p", document, comparison, None, "", settings)
+    remembered = last.apply("p", document, comparison, None, "", settings)
     assert remembered == "<html><head><title>A</title>" + tags + "</head>" + BODY
-    assert remembered_head(last, "p", document, comparison, None, "", settings) == remembered
+    assert last.apply("p", document, comparison, None, "", settings) == remembered
     other = document.replace("<title>A</title>", "<title>B</title>")
-    assert remembered_head(last, "p", other, comparison, None, "", settings) == remembered.replace(
+    assert last.apply("p", other, comparison, None, "", settings) == remembered.replace(
         "<title>A</title>", "<title>B</title>"
     )
 

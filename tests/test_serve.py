@@ -214,8 +214,7 @@ def test_a_rebuild_reads_only_changed_files_even_when_an_edit_keeps_size_and_tim
 
 
 def test_a_remembered_head_is_the_head_read_afresh() -> None:
-    from mkdocs_compare.page_cache import LastResult
-    from mkdocs_compare.page_head import HeadSettings, comparison_head, remembered_head
+    from mkdocs_compare.page_head import HeadSettings, RememberedHeads, comparison_head
     from mkdocs_compare.parse import parse_comparison
 
     extra = 'seo:\n  canonical: "https://lattice.example.org/compare/conveyor"\n'
@@ -228,16 +227,14 @@ def test_a_remembered_head_is_the_head_read_afresh() -> None:
     settings = HeadSettings(site=("Site", "https://example.org/"))
     fresh = comparison_head(document, comparison, "https://example.org/x/", "Orchestrators", settings)
     assert 'href="https://lattice.example.org/compare/conveyor"' in fresh
-    last: LastResult[str] = LastResult()
+    last = RememberedHeads()
     for _ in range(2):  # read, then remembered
         assert (
-            remembered_head(
-                last, "p", document, comparison, "https://example.org/x/", "Orchestrators", settings
-            )
+            last.apply("p", document, comparison, "https://example.org/x/", "Orchestrators", settings)
             == fresh
         )
     other = document.replace("Body", "Another body")
-    assert remembered_head(
-        last, "p", other, comparison, "https://example.org/x/", "Orchestrators", settings
-    ) == (fresh.replace("Body", "Another body"))
-    assert remembered_head(last, "p", "no head", comparison, None, "", settings) == "no head"
+    assert last.apply("p", other, comparison, "https://example.org/x/", "Orchestrators", settings) == (
+        fresh.replace("Body", "Another body")
+    )
+    assert last.apply("p", "no head", comparison, None, "", settings) == "no head"

@@ -1,0 +1,85 @@
+"""A comparison page's held-back blocks put into its HTML, before and after the search index.
+
+Markdown sees placeholders only (see `held`): the searchable blocks join the page's HTML before
+the search plugins read it, the others (related links, highlighted code) after. Under `mkdocs
+serve` each step hands out its last result for the same HTML and blocks: a rebuild after one
+edit fills one page, and an unchanged page costs a dictionary lookup, one comparison of its
+HTML and one of its few blocks (the same objects as last time). Pure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .held import HeldBlock, fill_blocks, hold_code_from_search
+
+Blocks = dict[str, HeldBlock]  # placeholder -> block
+
+
+def fill(html: str, blocks: Blocks, searchable: bool, lost: Callable[[], None]) -> str:
+    """`fill_blocks`, with a block whose place is lost appended (and `lost` called, to warn)."""
+    html, missing = fill_blocks(html, blocks, searchable)
+    if missing:
+        lost()
+        html += "\n" + "\n".join(missing)
+    return html
+
+
+@dataclass
+class _Step:
+    """One step's last result for a page, and its inputs (the blocks as a copy: they change)."""
+
+    html: str
+    blocks: Blocks
+    result: str
+    left: Blocks  # the blocks still held after the step
+
+
+class FilledPages:
+    """Both steps for every comparison page; `remember` (under `mkdocs serve`) keeps each
+    page's last results. A step whose block was lost is not kept: it warns every time."""
+
+    def __init__(self, remember: bool = True) -> None:
+        self.remember = remember
+        self._searchable: dict[str, _Step] = {}
+        self._filled: dict[str, _Step] = {}
+
+    def searchable(self, path: str, html: str, blocks: Blocks, nonce: str, lost: Callable[[], None]) -> str:
+        """The page's HTML for the search index: the searchable blocks in place, highlighted
+        code held back as plain text (`hold_code_from_search`). `blocks` then holds the rest."""
+        if (kept := self._kept(self._searchable, path, html, blocks)) is not None:
+            return kept
+        before = dict(blocks) if self.remember else blocks
+        complete = self.remember and all(p in html for p, block in blocks.items() if block.searchable)
+        result = hold_code_from_search(fill(html, blocks, True, lost), nonce, blocks)
+        if complete:
+            self._searchable[path] = _Step(html, before, result, dict(blocks))
+        return result
+
+    def filled(self, path: str, html: str, blocks: Blocks, lost: Callable[[], None]) -> str:
+        """The page's HTML (as the search index read it) with every remaining block in place."""
+        if (kept := self._kept(self._filled, path, html, blocks)) is not None:
+            return kept
+        before = dict(blocks) if self.remember else blocks
+        complete = self.remember and all(p in html for p, block in blocks.items() if not block.searchable)
+        result = fill(html, blocks, False, lost)
+        if complete:
+            self._filled[path] = _Step(html, before, result, dict(blocks))
+        return result
+
+    @staticmethod
+    def _kept(steps: dict[str, _Step], path: str, html: str, blocks: Blocks) -> str | None:
+        """The step's last result for equal inputs (`blocks` set to what it left), else None."""
+        step = steps.get(path)
+        if step is None or (step.html is not html and step.html != html) or step.blocks != blocks:
+            return None
+        blocks.clear()
+        blocks.update(step.left)
+        return step.result
+
+    def forget_missing(self, paths: set[str]) -> None:
+        """Drop the pages no longer in the build."""
+        for steps in (self._searchable, self._filled):
+            for path in [path for path in steps if path not in paths]:
+                del steps[path]
