@@ -45,6 +45,9 @@ def test_inline_puts_each_block_once_at_its_placeholder() -> None:
     assert document.inline() == "  X block \nB\n<!--a-->\n"
     assert SummaryDocument("<!--x-->", {"<!--x-->": "\nX\n"}).inline() == "X"
     assert document.fill("<p><!--a--></p><!--a-->") == "<p>\n  X block \n\n</p><!--a-->"
+    # Blocks in place whatever their order in the page; a placeholder missing leaves the rest.
+    assert document.fill("<!--b-->, <!--a-->; <!--b-->") == "B, \n  X block \n\n; <!--b-->"
+    assert document.fill("<p>none</p>") == "<p>none</p>"
 
 
 @pytest.mark.parametrize(
