@@ -18,6 +18,7 @@ from hypothesis import settings
 from hypothesis.configuration import set_hypothesis_home_dir
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).parent.parent
@@ -105,10 +106,16 @@ def build_in(root: Path, config: Mapping[str, Any], strict: bool = False) -> Bui
     logger.addHandler(handler)
     previous = logger.level
     logger.setLevel(logging.DEBUG)
+    # Each build gets plugin objects of its own, as each `mkdocs build` process does: MkDocs
+    # caches plugins that define on_startup in its config schema, so a serve test's object
+    # (in serve mode) would otherwise be handed to the next test's build.
+    option = dict(MkDocsConfig._schema)["plugins"]
+    kept, option.plugin_cache = option.plugin_cache, {}
     try:
         cfg = load_config(str(config_file), strict=strict)
         build(cfg)
     finally:
+        option.plugin_cache = kept
         logger.removeHandler(handler)
         logger.setLevel(previous)
     return BuiltSite(root, root / "site", handler.records, cfg)
