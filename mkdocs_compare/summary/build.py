@@ -8,7 +8,7 @@ MkDocs does not rewrite links in raw HTML.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -82,7 +82,7 @@ def _page_features(page: Comparison, names: FeatureNames) -> _PageFeatures:
     )
 
 
-def _gather(shares: Sequence[_PageFeatures], names: FeatureNames) -> _Gathered:
+def _gather(shares: Iterable[_PageFeatures], names: FeatureNames) -> _Gathered:
     """The pages' shares (in tool-name order) summed up; the notes are left to the caller."""
     found = _Gathered()
     spellings: Counter[tuple[str, str]] = Counter()
@@ -116,10 +116,10 @@ class _Layout:
     hints: list[Problem]
 
 
-def _layout(shares: Sequence[_PageFeatures], names: FeatureNames, max_features: int) -> _Layout:
+def _layout(shares: Iterable[_PageFeatures], count: int, names: FeatureNames, max_features: int) -> _Layout:
     found = _gather(shares, names)
     features = _ranked(found, names)
-    least = min(2, len(shares))  # a column for one page only is noise when there are others
+    least = min(2, count)  # a column for one page only is noise when there are others
     columns = [column for column in features if column.count >= least][: max(0, max_features)]
     disputed = {key for key, verdicts in found.product_verdicts.items() if len(verdicts) > 1}
     display_names = {column.key: column.name for column in features}
@@ -222,26 +222,41 @@ def build_summary(
     """
     ordered = sorted(pages, key=lambda page: (page.tool_name.casefold(), page.path))
     names = FeatureNames(aliases)
-    shares = tuple(
-        reuse(parts, "features", page.path, page, partial(_page_features, page, names)) for page in ordered
-    )
-    made = reuse_whole(parts, "layout", "", shares, partial(_layout, shares, names, max_features))
+    if parts is None:  # a plain build: each page's share is summed and let go, not all held at once
+        page_keys, notes = [], 0
+
+        def streamed() -> Iterator[_PageFeatures]:
+            nonlocal notes
+            for page in ordered:
+                share = _page_features(page, names)
+                page_keys.append(share.keys)
+                notes += share.notes
+                yield share
+
+        made = _layout(streamed(), len(ordered), names, max_features)
+    else:
+        shares = tuple(
+            reuse(parts, "features", page.path, page, partial(_page_features, page, names))
+            for page in ordered
+        )
+        layout_of = partial(_layout, shares, len(shares), names, max_features)
+        made = reuse_whole(parts, "layout", "", shares, layout_of)
+        page_keys, notes = [share.keys for share in shares], sum(share.notes for share in shares)
     found, features, columns, disputed = made.found, made.features, made.columns, made.disputed
-    notes = sum(share.notes for share in shares)
     scale = verdicts or DEFAULT_SCALE
     # What every row shares: equal to the last build's, it is that very object (cheap to compare).
     layout = (summary_url, tuple(columns), frozenset(disputed), scale)
     layout = parts.shared("layout", layout) if parts is not None else layout
     rows = []
-    for page, share in zip(ordered, shares, strict=True):
+    for page, keys in zip(ordered, page_keys, strict=True):
         url = urls.get(page.path, "")
         rows.append(
             reuse(
                 parts,
                 "row",
                 page.path,
-                (page, url, share.keys, layout),
-                partial(_row, page, url, summary_url, share.keys, columns, disputed, scale),
+                (page, url, keys, layout),
+                partial(_row, page, url, summary_url, keys, columns, disputed, scale),
             )
         )
     return SummaryModel(
