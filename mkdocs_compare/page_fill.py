@@ -17,13 +17,23 @@ from .held import HeldBlock, fill_blocks, hold_code_from_search
 Blocks = dict[str, HeldBlock]  # placeholder -> block
 
 
-def fill(html: str, blocks: Blocks, searchable: bool, lost: Callable[[], None]) -> str:
-    """`fill_blocks`, with a block whose place is lost appended (and `lost` called, to warn)."""
+def fill(html: str, blocks: Blocks, searchable: bool, path: str, warn: Callable[[str], None]) -> str:
+    """`fill_blocks`, with a block whose place is lost appended (and a warning about `path`)."""
     html, missing = fill_blocks(html, blocks, searchable)
     if missing:
-        lost()
+        warn(lost_block(path))
         html += "\n" + "\n".join(missing)
     return html
+
+
+def lost_block(path: str) -> str:
+    """The warning for a page whose generated block lost its place (it is appended)."""
+    return (
+        f"{path}: the place of a generated HTML block (the feature grid, the related links or "
+        "the code samples) was lost: a custom template put `html_block` where Markdown does "
+        "not pass HTML through, or another plugin changed the page. The block is added at "
+        "the end of the page"
+    )
 
 
 @dataclass
@@ -45,25 +55,27 @@ class FilledPages:
         self._searchable: dict[str, _Step] = {}
         self._filled: dict[str, _Step] = {}
 
-    def searchable(self, path: str, html: str, blocks: Blocks, nonce: str, lost: Callable[[], None]) -> str:
+    def searchable(
+        self, path: str, html: str, blocks: Blocks, nonce: str, warn: Callable[[str], None]
+    ) -> str:
         """The page's HTML for the search index: the searchable blocks in place, highlighted
         code held back as plain text (`hold_code_from_search`). `blocks` then holds the rest."""
         if (kept := self._kept(self._searchable, path, html, blocks)) is not None:
             return kept
         before = dict(blocks) if self.remember else blocks
         complete = self.remember and all(p in html for p, block in blocks.items() if block.searchable)
-        result = hold_code_from_search(fill(html, blocks, True, lost), nonce, blocks)
+        result = hold_code_from_search(fill(html, blocks, True, path, warn), nonce, blocks)
         if complete:
             self._searchable[path] = _Step(html, before, result, dict(blocks))
         return result
 
-    def filled(self, path: str, html: str, blocks: Blocks, lost: Callable[[], None]) -> str:
+    def filled(self, path: str, html: str, blocks: Blocks, warn: Callable[[str], None]) -> str:
         """The page's HTML (as the search index read it) with every remaining block in place."""
         if (kept := self._kept(self._filled, path, html, blocks)) is not None:
             return kept
         before = dict(blocks) if self.remember else blocks
         complete = self.remember and all(p in html for p, block in blocks.items() if not block.searchable)
-        result = fill(html, blocks, False, lost)
+        result = fill(html, blocks, False, path, warn)
         if complete:
             self._filled[path] = _Step(html, before, result, dict(blocks))
         return result

@@ -47,25 +47,41 @@ def comparison_head(
 
 @dataclass
 class _Remembered:
-    """A comparison page's head as last read (`head`: up to its first `</head>`), what it was
-    edited for, and the edit: `old` (the head from its first changed character) becomes `new`."""
+    """A comparison page's head as last read (up to its first `</head>`: `before` + `old`),
+    what it was edited for, and the edit (`old` becomes `new`); `insert`: the tags, when the
+    edit was only them before `</head>` (then the theme's template may write them itself)."""
 
     inputs: tuple[Comparison, str | None, str, HeadSettings]
-    head: str
+    before: str
     old: str
     new: str
+    insert: str
 
 
 class RememberedHeads:
     """`comparison_head` for `mkdocs serve` rebuilds: a head seen before (the same page, settings
     and theme head) gets the edit it got then, without being read again. The tags go inside the
     head only, so the head alone is what is compared and remembered: a page whose head starts
-    the document as last time costs a prefix comparison and the one copy of the page that any
-    edit of it makes."""
+    the document as last time costs a prefix comparison and one copy of the page, or none when
+    the theme's template wrote the tags (`planned`, `head_template`)."""
 
     def __init__(self) -> None:
         self._heads: dict[str, _Remembered] = {}
+        self._planned: dict[str, str] = {}  # path -> the tags its template was given to write
         self._settings: tuple[HeadSettings | None, HeadSettings | None] = (None, None)  # given, kept
+
+    def planned(
+        self, path: str, page: Comparison, page_url: str | None, category: str, settings: HeadSettings
+    ) -> str:
+        """The tags for the page's template to write before its `</head>`: what the page's head
+        got there last time, for the same inputs and if that was all it got; else ""."""
+        kept = self._heads.get(path)
+        inputs = (page, page_url, category, self._same_settings(settings))
+        if kept is None or not kept.insert or not _same(kept.inputs, inputs):
+            self._planned.pop(path, None)
+            return ""
+        self._planned[path] = kept.insert
+        return kept.insert
 
     def apply(
         self,
@@ -76,26 +92,33 @@ class RememberedHeads:
         category: str,
         settings: HeadSettings,
     ) -> str:
-        settings = self._same_settings(settings)
-        kept = self._heads.get(path)
-        if (
-            kept is not None
-            and document.startswith(kept.head)
-            and _same(kept.inputs, page, page_url, category, settings)
-        ):
-            kept.inputs = (page, page_url, category, settings)
-            # `old` ends with the first `</head>`, so it first occurs where the edit starts.
-            return document.replace(kept.old, kept.new, 1) if kept.old else document
+        inputs = (page, page_url, category, self._same_settings(settings))
+        kept, planned = self._heads.get(path), self._planned.pop(path, "")
+        if kept is not None and _same(kept.inputs, inputs) and document.startswith(kept.before):
+            kept.inputs, first = inputs, len(kept.before)
+            if planned and planned == kept.insert and document.startswith(kept.new, first):
+                return document  # the template wrote the tags where the edit puts them
+            if not planned and document.startswith(kept.old, first):
+                # `old` ends with the first `</head>`, so it first occurs where the edit starts.
+                return document.replace(kept.old, kept.new, 1) if kept.old else document
         end = head_end(document)
+        at = document.find(planned) if planned else -1  # where the template wrote them, if it did
+        if at != -1 and (end == -1 or at + len(planned) > end):  # not in the head: taken out
+            document, at = document[:at] + document[at + len(planned) :], -1
+            end = head_end(document)
         if end == -1:
             return document
         head = document[:end]
-        tags, scripts = _comparison_parts(page, page_url, category, settings)
-        edited, first = edited_head(head, tags, settings.canonical, scripts)
-        self._heads[path] = _Remembered(
-            (page, page_url, category, settings), head, head[first:], edited[first:]
-        )
-        return with_head(document, end, edited, first)
+        read = head[:at] + head[at + len(planned) :] if at != -1 else head  # the theme's own head
+        tags, scripts = _comparison_parts(page, page_url, category, inputs[3])
+        edited, first = edited_head(read, tags, inputs[3].canonical, scripts)
+        old, new = read[first:], edited[first:]
+        insert = new.removesuffix("</head>") if old == "</head>" else ""
+        # A template that wrote its tags elsewhere than where the edit puts them gets no more.
+        writes = not planned or at == first
+        insert = insert if insert and writes and _writable(insert, read) else ""
+        self._heads[path] = _Remembered(inputs, read[:first], old, new, insert)
+        return with_head(document, end, edited, min(first, at) if at != -1 else first)
 
     def _same_settings(self, settings: HeadSettings) -> HeadSettings:
         """The settings kept when equal to these (each build makes its own): compared once."""
@@ -114,17 +137,23 @@ class RememberedHeads:
 
 def _same(
     kept: tuple[Comparison, str | None, str, HeadSettings],
-    page: Comparison,
-    page_url: str | None,
-    category: str,
-    settings: HeadSettings,
+    new: tuple[Comparison, str | None, str, HeadSettings],
 ) -> bool:
-    return (
-        (kept[0] is page or kept[0] == page)
-        and kept[1] == page_url
-        and kept[2] == category
-        and kept[3] is settings
-    )
+    return (kept[0] is new[0] or kept[0] == new[0]) and kept[1:3] == new[1:3] and kept[3] is new[3]
+
+
+def _writable(tags: str, head: str) -> bool:
+    """Whether a template can be trusted with `tags`: finding them written just before the
+    head's end then means they were written there, because they occur nowhere in the head
+    the theme wrote and no end of them is also their start (no overlapping second copy)."""
+    if tags in head:
+        return False
+    at = tags.find(tags[0], 1)
+    while at != -1:
+        if tags.startswith(tags[at:]):
+            return False
+        at = tags.find(tags[0], at + 1)
+    return True
 
 
 class SummaryHead:

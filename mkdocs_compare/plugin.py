@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import copy
 import secrets
-from collections.abc import Callable
-from typing import Literal
+from typing import Literal, cast
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
@@ -19,6 +19,7 @@ from .collection import Collection, ParseCache, ParseOptions, scan_pages
 from .config import CompareConfig
 from .escape import html_safe_meta, html_text
 from .head_tags import absolute_page_url
+from .head_template import HEAD_VARIABLE, HeadLoader, WrittenOnce
 from .held import HeldBlock, RenderedPage
 from .highlight import HighlightCache, site_code
 from .model import Comparison, Problem, Severity
@@ -45,16 +46,6 @@ def report(problems: list[Problem]) -> None:
             log.info(str(problem))
         else:
             log.warning(str(problem))
-
-
-def _lost(page: Page) -> Callable[[], None]:
-    """The warning for a page whose generated HTML block lost its place (it is appended)."""
-    return lambda: log.warning(
-        f"{page.file.src_uri}: the place of a generated HTML block (the feature grid, the "
-        "related links or the code samples) was lost: a custom template put `html_block` "
-        "where Markdown does not pass HTML through, or another plugin changed the page. "
-        "The block is added at the end of the page"
-    )
 
 
 def _on_disk(file: File) -> str | None:
@@ -236,6 +227,11 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         self.unwritten.add(page_file.src_uri)
         self.summary_url = page_file.url
 
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        if self.served is not None and env.loader is not None:  # the templates may write head tags
+            env.loader = HeadLoader(env.loader, self.served.templates)
+        return env
+
     @event_priority(-100)  # after the search plugins have indexed the page
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -246,11 +242,16 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             self.searched[page.file.src_uri] = page.content  # back once written: 2 MB less to hold
             page.content = self.summary[1].fill(page.content)
             self.summary = (self.summary[0], SummaryDocument(""))  # its blocks are in place
-        blocks = self.held.pop(page.file.src_uri, None)
+        uri, blocks = page.file.src_uri, self.held.pop(page.file.src_uri, None)
         if blocks is not None and page.content is not None:
-            self.searched[page.file.src_uri] = page.content
+            self.searched[uri] = page.content
             fills = self.served.fills if self.served is not None else PLAIN_FILLS
-            page.content = fills.filled(page.file.src_uri, page.content, blocks, _lost(page))
+            page.content = fills.filled(uri, page.content, blocks, log.warning)
+            if self.served is not None and (comparison := self.collection.pages.get(uri)) is not None:
+                category, settings = self._category(comparison), self._settings(config)
+                tags = self.served.heads.planned(uri, comparison, page.canonical_url, category, settings)
+                if tags:  # the theme's template writes them (see head_template)
+                    cast("dict[str, object]", context)[HEAD_VARIABLE] = WrittenOnce(tags)
         return None
 
     @event_priority(100)  # before the plugins that read page.meta (Material's meta, tags, blog)
@@ -310,7 +311,13 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             return None
         # Search reads the code samples as plain text; their highlighting is back after the index.
         fills = self.served.fills if self.served is not None else PLAIN_FILLS
-        return fills.searchable(page.file.src_uri, html, blocks, self.renderer.nonce, _lost(page))
+        return fills.searchable(
+            page.file.src_uri,
+            html,
+            blocks,
+            self.renderer.nonce,
+            log.warning,
+        )
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.spool.clear()
@@ -322,15 +329,9 @@ class ComparePlugin(BasePlugin[CompareConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         uri = page.file.src_uri
         comparison = self.collection.pages.get(uri)
-        settings = self.head = self.head or self._head_settings(config)  # once a build
+        settings = self._settings(config)
         if comparison is not None:
-            category = self.category_names.get(comparison.category)
-            if category is None:
-                category = self.category_names[comparison.category] = (
-                    category_name(comparison.category, self.renderer.labels, self.config.categories)
-                    if comparison.category
-                    else ""
-                )
+            category = self._category(comparison)
             if self.served is None:
                 output = comparison_head(output, comparison, page.canonical_url, category, settings)
             else:
@@ -368,16 +369,31 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             self.collection = Collection()
             self.summary = None
 
-    def _head_settings(self, config: MkDocsConfig) -> HeadSettings:
+    def _category(self, comparison: Comparison) -> str:
+        """The heading of the page's category (worked out once a build)."""
+        category = self.category_names.get(comparison.category)
+        if category is None:
+            category = self.category_names[comparison.category] = (
+                category_name(comparison.category, self.renderer.labels, self.config.categories)
+                if comparison.category
+                else ""
+            )
+        return category
+
+    def _settings(self, config: MkDocsConfig) -> HeadSettings:
+        """This build's head settings, made on its first page."""
+        if self.head is not None:
+            return self.head
         summary = None
         if self.summary_url is not None:
             summary = (self.config.summary_title, self._absolute(config, self.summary_url))
-        return HeadSettings(
+        self.head = HeadSettings(
             canonical=self.config.canonical,
             structured_data=self.config.structured_data,
             site=(config.site_name, self._absolute(config, "")),
             summary=summary,
         )
+        return self.head
 
     @staticmethod
     def _absolute(config: MkDocsConfig, url: str) -> str | None:

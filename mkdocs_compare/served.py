@@ -29,6 +29,7 @@ class Served:
     summary_parts: SummaryParts = field(default_factory=SummaryParts)
     summary_head: SummaryHead = field(default_factory=SummaryHead)
     sources: KeptSources = field(default_factory=KeptSources)
+    templates: dict[str, tuple[str, str]] = field(default_factory=dict)  # see head_template.HeadLoader
 
     def forget_missing(self, comparisons: Iterable[str], pages: Iterable[str]) -> None:
         """Drop what is kept for pages no longer in the build (comparison pages; all pages)."""
