@@ -2,7 +2,7 @@
 
 Putting the tags into a built page copies the page (300 KB at 1,000 pages: the navigation),
 the largest cost of an unchanged page in a rebuild. The theme's template that closes the
-`<head>` gets one expression before its `</head>`, a call of `mkdocs_compare_head` if the
+`<head>` gets one expression before its `</head>`, that writes `mkdocs_compare_head` if the
 page's context has it: only a comparison page's does, when its head, last rebuild, took tags
 there (and nothing else: a replaced canonical, tags another plugin writes after the template
 or a head that closes elsewhere leave the plugin to edit the page as before). What the theme
@@ -16,22 +16,11 @@ from collections.abc import Callable
 
 import jinja2
 from jinja2 import nodes
-from markupsafe import Markup
 
 HEAD_VARIABLE = "mkdocs_compare_head"
-_EXPRESSION = "{{ mkdocs_compare_head() if mkdocs_compare_head is defined else '' }}"  # HEAD_VARIABLE
-
-
-class WrittenOnce:
-    """The page's tags for its template: written by the first call only, so a template that
-    renders its head twice (or a second template marked) cannot repeat them."""
-
-    def __init__(self, tags: str) -> None:
-        self._tags = Markup(tags)  # as written, even where a theme turns autoescaping on
-
-    def __call__(self) -> Markup:
-        tags, self._tags = self._tags, Markup("")
-        return tags
+# The page's context has a list of the tags (as `Markup`: written as they are, even where a
+# theme escapes): the first call takes them out, so a head rendered twice cannot repeat them.
+_EXPRESSION = "{{ mkdocs_compare_head.pop() if mkdocs_compare_head else '' }}"  # HEAD_VARIABLE
 
 
 def marked_source(environment: jinja2.Environment, source: str) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from .head_tags import absolute_page_url, apply_head_tags, edited_head, head_end, page_head_tags, with_head
 from .model import Comparison, HeadTag
 from .structured_data import json_ld_script, page_structured_data, summary_structured_data
@@ -55,7 +57,8 @@ class _Remembered:
     before: str
     old: str
     new: str
-    insert: str
+    insert: Markup | None
+    planned: bool = False  # `insert` was given to the template for the page being built
 
 
 class RememberedHeads:
@@ -67,20 +70,16 @@ class RememberedHeads:
 
     def __init__(self) -> None:
         self._heads: dict[str, _Remembered] = {}
-        self._planned: dict[str, str] = {}  # path -> the tags its template was given to write
         self._settings: tuple[HeadSettings | None, HeadSettings | None] = (None, None)  # given, kept
 
-    def planned(
-        self, path: str, page: Comparison, page_url: str | None, category: str, settings: HeadSettings
-    ) -> str:
-        """The tags for the page's template to write before its `</head>`: what the page's head
-        got there last time, for the same inputs and if that was all it got; else ""."""
+    def planned(self, path: str) -> Markup | None:
+        """The tags for the page's template to write before its `</head>`: what its head got
+        there last time, if that was all it got. Not checked against the page's inputs here:
+        `apply` takes tags written for other inputs out again (an edited page, once)."""
         kept = self._heads.get(path)
-        inputs = (page, page_url, category, self._same_settings(settings))
-        if kept is None or not kept.insert or not _same(kept.inputs, inputs):
-            self._planned.pop(path, None)
-            return ""
-        self._planned[path] = kept.insert
+        if kept is None or not kept.insert:
+            return None
+        kept.planned = True
         return kept.insert
 
     def apply(
@@ -93,10 +92,11 @@ class RememberedHeads:
         settings: HeadSettings,
     ) -> str:
         inputs = (page, page_url, category, self._same_settings(settings))
-        kept, planned = self._heads.get(path), self._planned.pop(path, "")
+        kept = self._heads.get(path)
+        planned = kept.insert if kept is not None and kept.planned and kept.insert else ""
         if kept is not None and _same(kept.inputs, inputs) and document.startswith(kept.before):
-            kept.inputs, first = inputs, len(kept.before)
-            if planned and planned == kept.insert and document.startswith(kept.new, first):
+            kept.inputs, kept.planned, first = inputs, False, len(kept.before)
+            if planned and document.startswith(kept.new, first):
                 return document  # the template wrote the tags where the edit puts them
             if not planned and document.startswith(kept.old, first):
                 # `old` ends with the first `</head>`, so it first occurs where the edit starts.
@@ -113,10 +113,10 @@ class RememberedHeads:
         tags, scripts = _comparison_parts(page, page_url, category, inputs[3])
         edited, first = edited_head(read, tags, inputs[3].canonical, scripts)
         old, new = read[first:], edited[first:]
-        insert = new.removesuffix("</head>") if old == "</head>" else ""
+        added = new.removesuffix("</head>") if old == "</head>" else ""
         # A template that wrote its tags elsewhere than where the edit puts them gets no more.
         writes = not planned or at == first
-        insert = insert if insert and writes and _writable(insert, read) else ""
+        insert = Markup(added) if added and writes and _writable(added, read) else None
         self._heads[path] = _Remembered(inputs, read[:first], old, new, insert)
         return with_head(document, end, edited, min(first, at) if at != -1 else first)
 

@@ -19,7 +19,7 @@ from .collection import Collection, ParseCache, ParseOptions, scan_pages
 from .config import CompareConfig
 from .escape import html_safe_meta, html_text
 from .head_tags import absolute_page_url
-from .head_template import HEAD_VARIABLE, HeadLoader, WrittenOnce
+from .head_template import HEAD_VARIABLE, HeadLoader
 from .held import HeldBlock, RenderedPage
 from .highlight import HighlightCache, site_code
 from .model import Comparison, Problem, Severity
@@ -247,11 +247,8 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             self.searched[uri] = page.content
             fills = self.served.fills if self.served is not None else PLAIN_FILLS
             page.content = fills.filled(uri, page.content, blocks, log.warning)
-            if self.served is not None and (comparison := self.collection.pages.get(uri)) is not None:
-                category, settings = self._category(comparison), self._settings(config)
-                tags = self.served.heads.planned(uri, comparison, page.canonical_url, category, settings)
-                if tags:  # the theme's template writes them (see head_template)
-                    cast("dict[str, object]", context)[HEAD_VARIABLE] = WrittenOnce(tags)
+            if self.served is not None and (tags := self.served.heads.planned(uri)):
+                cast("dict[str, object]", context)[HEAD_VARIABLE] = [tags]  # see head_template
         return None
 
     @event_priority(100)  # before the plugins that read page.meta (Material's meta, tags, blog)
