@@ -68,8 +68,10 @@ class RememberedHeads:
     the document as last time costs a prefix comparison and one copy of the page, or none when
     the theme's template wrote the tags (`planned`, `head_template`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, remember: bool = True) -> None:
+        self.remember = remember  # without: `comparison_head` (a build writes each page once)
         self._heads: dict[str, _Remembered] = {}
+        self.templates_write = False  # this build's templates write the tags they are given
         self._settings: tuple[HeadSettings | None, HeadSettings | None] = (None, None)  # given, kept
 
     def planned(self, path: str) -> Markup | None:
@@ -77,7 +79,7 @@ class RememberedHeads:
         there last time, if that was all it got. Not checked against the page's inputs here:
         `apply` takes tags written for other inputs out again (an edited page, once)."""
         kept = self._heads.get(path)
-        if kept is None or not kept.insert:
+        if kept is None or not kept.insert or not self.templates_write:
             return None
         kept.planned = True
         return kept.insert
@@ -91,6 +93,8 @@ class RememberedHeads:
         category: str,
         settings: HeadSettings,
     ) -> str:
+        if not self.remember:
+            return comparison_head(document, page, page_url, category, settings)
         inputs = (page, page_url, category, self._same_settings(settings))
         kept = self._heads.get(path)
         planned = kept.insert if kept is not None and kept.planned and kept.insert else ""

@@ -26,7 +26,7 @@ from .model import Comparison, Problem, Severity
 from .needs import ASSET_FILES, JS_URI, stylesheets
 from .page_cache import templates_stamp
 from .page_fill import FilledPages
-from .page_head import HeadSettings, SummaryHead, comparison_head
+from .page_head import HeadSettings, RememberedHeads, SummaryHead
 from .render import Renderer
 from .served import Served
 from .site import page_entry_problems, parse_options, render_settings, site_entries
@@ -36,7 +36,7 @@ from .summary import SummaryDocument, category_name, compose_summary, plan_summa
 log = get_plugin_logger("compare")
 BUILD_HIGHLIGHTS = 16  # highlighted samples a build keeps, for shared ones (serve: all)
 RENDER_BATCH = 32  # pages rendered ahead in one loop (see ComparePlugin._render_ahead)
-PLAIN_FILLS = FilledPages(remember=False)  # a build fills each page once
+PLAIN_FILLS, PLAIN_HEADS = FilledPages(remember=False), RememberedHeads(remember=False)  # a build: once
 
 
 def report(problems: list[Problem]) -> None:
@@ -228,8 +228,15 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         self.summary_url = page_file.url
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
-        if self.served is not None and env.loader is not None:  # the templates may write head tags
-            env.loader = HeadLoader(env.loader, self.served.templates)
+        # The templates write the head tags, unless another plugin edits the pages before this one.
+        loader, first = env.loader, next(iter(config.plugins.events["post_page"]), None)
+        if self.served is not None:
+            writes = self.served.heads.templates_write = (
+                loader is not None and getattr(first, "__self__", None) is self
+            )
+            env.loader = (
+                HeadLoader(loader, self.served.templates) if writes and loader is not None else loader
+            )
         return env
 
     @event_priority(-100)  # after the search plugins have indexed the page
@@ -303,18 +310,12 @@ class ComparePlugin(BasePlugin[CompareConfig]):
 
     @event_priority(100)  # before other plugins read the HTML: they see the grid in place
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        blocks = self.held.get(page.file.src_uri)
+        uri, blocks = page.file.src_uri, self.held.get(page.file.src_uri)
         if blocks is None:
             return None
         # Search reads the code samples as plain text; their highlighting is back after the index.
         fills = self.served.fills if self.served is not None else PLAIN_FILLS
-        return fills.searchable(
-            page.file.src_uri,
-            html,
-            blocks,
-            self.renderer.nonce,
-            log.warning,
-        )
+        return fills.searchable(uri, html, blocks, self.renderer.nonce, log.warning)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.spool.clear()
@@ -328,13 +329,10 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         comparison = self.collection.pages.get(uri)
         settings = self._settings(config)
         if comparison is not None:
-            category = self._category(comparison)
-            if self.served is None:
-                output = comparison_head(output, comparison, page.canonical_url, category, settings)
-            else:
-                output = self.served.heads.apply(
-                    uri, output, comparison, page.canonical_url, category, settings
-                )
+            heads = self.served.heads if self.served is not None else PLAIN_HEADS
+            output = heads.apply(
+                uri, output, comparison, page.canonical_url, self._category(comparison), settings
+            )
             self._written(page)
             return output
         if self.summary is not None and uri == self.summary[0] and self.summary_url is not None:

@@ -110,6 +110,27 @@ def test_tags_another_plugin_writes_after_the_template_are_not_written_twice(tmp
     for tool in ("Alder", "Cedar", "Aspen"):
         titles = [value for key, value in _head_tags(site, tool) if key == "og:title"]
         assert titles == ["From another plugin"], tool
+    kept = serve.config(tmp_path / "site").plugins["compare"].served.templates
+    assert kept == {}  # a plugin edits the pages before this one: it must not see the tags
+
+
+# Rewrites every page before the compare plugin adds its tags, as a minifier may.
+MINIFIER = """
+import re
+
+def on_post_page(output, page, config):
+    return re.sub(r">\\s+<", "><", output)
+"""
+
+
+def test_a_plugin_rewriting_pages_before_this_one_never_sees_the_tags(tmp_path: Path) -> None:
+    (tmp_path / "minifier.py").write_text(MINIFIER, encoding="utf-8")
+    serve = _serve(tmp_path, "material", hooks=["minifier.py"])
+    site = _rebuilds(serve)
+    _same_as_fresh(serve, site)
+    page = (site / "compare/lattice-vs-alder/index.html").read_text("utf-8")
+    assert page.count('<script type="application/ld+json">') == 1
+    assert '<meta property="og:type" content="article">\n<meta property="og:title"' in page
 
 
 def test_export_canonicals_replace_the_themes_in_rebuilds(tmp_path: Path) -> None:
@@ -188,6 +209,8 @@ def test_a_head_is_checked_against_the_one_remembered_whoever_wrote_the_tags() -
     args = (comparison, None, "", settings)
     assert heads.planned("p") is None  # nothing seen yet
     assert heads.apply("p", theme, *args) == expected
+    assert heads.planned("p") is None  # this build's templates write nothing
+    heads.templates_write = True
     assert heads.planned("p") == tags
     written = theme.replace("</head>", tags + "</head>")
     assert heads.apply("p", written, *args) is written  # as remembered: not copied
@@ -219,6 +242,7 @@ def test_tags_already_in_the_theme_head_are_never_planned() -> None:
         '<meta property="og:image" content="https://lattice.example.org/og/conveyor.png">\n'
         f"<!-- {tag} --></head><body></body></html>"
     )
+    heads.templates_write = True
     assert heads.apply("p", theme, *args) == theme.replace("</head>", tag + "</head>")
     assert heads.planned("p") is None
 
