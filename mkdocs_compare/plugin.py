@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import secrets
-from typing import Literal, cast
+from typing import Literal
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -255,7 +255,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             fills = self.served.fills if self.served is not None else PLAIN_FILLS
             page.content = fills.filled(uri, page.content, blocks, log.warning)
             if self.served is not None and (tags := self.served.heads.planned(uri)):
-                cast("dict[str, object]", context)[HEAD_VARIABLE] = [tags]  # see head_template
+                context[HEAD_VARIABLE] = [tags]  # type: ignore[literal-required]  # see head_template
         return None
 
     @event_priority(100)  # before the plugins that read page.meta (Material's meta, tags, blog)
