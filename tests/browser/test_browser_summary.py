@@ -30,7 +30,9 @@ def test_verdict_link_lands_on_the_feature_row(open_page: OpenPage, theme: str) 
     ), f"{theme}: row #{anchor} not visible after following the summary's link"
 
 
-def test_the_skip_link_shows_on_focus_and_takes_the_focus_to_the_matrix(open_page: OpenPage, theme: str) -> None:
+def test_the_skip_link_shows_on_focus_and_takes_the_focus_to_the_matrix(
+    open_page: OpenPage, theme: str
+) -> None:
     page = open_page(theme, SUMMARY)
     skip = page.locator(".cmp-skip a")
     hidden = skip.bounding_box()
