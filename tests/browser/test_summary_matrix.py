@@ -182,6 +182,9 @@ def _assert_note_shown(page: Any, where: str) -> dict[str, Any]:
 
 def _hover_cell(page: Any, handle: Any) -> None:
     box = handle.bounding_box()
+    # From outside the table first: after a scroll the pointer can already rest on the cell's
+    # centre, and a move to where it is fires no pointer event (a reader's hover is a move).
+    page.mouse.move(0, 0)
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.wait_for_function("() => document.getElementById('cmp-note-layer').matches(':popover-open')")
 
