@@ -13,6 +13,7 @@ import operator
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .held import RenderedPage
 from .model import Comparison
@@ -23,6 +24,18 @@ Linked = tuple[tuple[str, str, str, "str | None"], ...]  # each related page: ti
 def linked_pages(siblings: Sequence[Comparison], urls: Mapping[str, str]) -> Linked:
     """What a page's related links show of the pages they link to."""
     return tuple((other.title, other.tool_name, other.path, urls.get(other.path)) for other in siblings)
+
+
+class RenderInputs(NamedTuple):
+    """What a page's rendering depends on: its source path and model, the pages its related
+    links show (`siblings`), its URL and every comparison page's, and the build's settings."""
+
+    path: str
+    comparison: Comparison
+    siblings: Sequence[Comparison]
+    url: str | None
+    urls: Mapping[str, str]
+    render_key: object
 
 
 @dataclass
@@ -63,17 +76,10 @@ class PageCache:
             self._urls = (urls, dict(urls))
         return self._urls_token
 
-    def get(
-        self,
-        path: str,
-        comparison: Comparison,
-        siblings: Sequence[Comparison],
-        url: str | None,
-        urls: Mapping[str, str],
-        render_key: object,
-    ) -> RenderedPage | None:
+    def get(self, inputs: RenderInputs) -> RenderedPage | None:
         """The page as last rendered, if for the same inputs; its blocks are a fresh copy (the
-        plugin takes them out as it fills the page's HTML). `siblings`: the pages it links to."""
+        plugin takes them out as it fills the page's HTML)."""
+        path, comparison, siblings, url, urls, render_key = inputs
         entry = self._entries.get(path)
         if entry is None or entry.url != url or not _same(entry.render_key, render_key):
             return None
@@ -87,16 +93,8 @@ class PageCache:
             entry.siblings, entry.urls = tuple(siblings), token
         return RenderedPage(entry.rendered.markdown, dict(entry.rendered.blocks))
 
-    def put(
-        self,
-        path: str,
-        comparison: Comparison,
-        siblings: Sequence[Comparison],
-        url: str | None,
-        urls: Mapping[str, str],
-        render_key: object,
-        page: RenderedPage,
-    ) -> RenderedPage:
+    def put(self, inputs: RenderInputs, page: RenderedPage) -> RenderedPage:
+        path, comparison, siblings, url, urls, render_key = inputs
         self.renders += 1
         linked, token = linked_pages(siblings, urls), self._token(urls)
         kept = RenderedPage(page.markdown, dict(page.blocks))

@@ -24,7 +24,7 @@ from .held import HeldBlock, RenderedPage
 from .highlight import HighlightCache, site_code
 from .model import Comparison, Problem, Severity
 from .needs import ASSET_FILES, JS_URI, stylesheets
-from .page_cache import templates_stamp
+from .page_cache import RenderInputs, templates_stamp
 from .page_fill import FilledPages
 from .page_head import HeadSettings, RememberedHeads, SummaryHead
 from .render import Renderer
@@ -284,15 +284,15 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         limit, url, served = self.config.related_limit, self.urls.get(uri), self.served
         if served is not None:  # `mkdocs serve`: render only if something it shows changed
             siblings = self.collection.siblings(uri, limit) if self.config.related else []
-            inputs = (uri, comparison, siblings, url, self.urls, self.render_key)
-            if (cached := served.pages.get(*inputs)) is not None:
+            inputs = RenderInputs(uri, comparison, siblings, url, self.urls, self.render_key)
+            if (cached := served.pages.get(inputs)) is not None:
                 return cached
         related = self.collection.related_links(uri, self.urls, limit) if self.config.related else []
         rendered = self.renderer.render_page_held(comparison, related, page_url=url)
         if served is None:
             self.collection.drop_body(uri)  # a build renders a page once (the summary is made)
             return rendered
-        return served.pages.put(*inputs, rendered)
+        return served.pages.put(inputs, rendered)
 
     def _render_ahead(self, uri: str) -> None:
         """This page and the next ones, in one loop (about twice as fast as renders spread between
