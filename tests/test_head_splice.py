@@ -11,6 +11,16 @@ from mkdocs_compare.model import HeadTag
 from mkdocs_compare.page_head import HeadSettings, RememberedHeads, SummaryHead
 from mkdocs_compare.parse import parse_comparison
 
+# The tags the default exported page (`exported.Page()`) gets without structured data, written
+# out by hand: the oracle of the remembered-head tests here and in test_serve_head.
+PAGE_TAGS = (
+    '<meta property="og:type" content="article">\n'
+    '<meta property="og:title" content="Lattice vs Conveyor">\n'
+    '<meta property="og:description" content="Lattice compared with Conveyor.">\n'
+    '<meta property="og:image" content="https://lattice.example.org/og/conveyor.png">\n'
+    '<meta name="twitter:card" content="summary_large_image">\n'
+)
+
 CANONICAL = HeadTag("canonical", "https://lattice.example.org/vs/quarry")
 TITLE = HeadTag("og:title", "Lattice vs Quarry")
 NEW_CANONICAL = '<link rel="canonical" href="https://lattice.example.org/vs/quarry">'
@@ -76,13 +86,7 @@ def test_a_remembered_head_is_handed_out_for_the_same_head_and_made_again_for_an
     settings = HeadSettings(structured_data=False)
     last = RememberedHeads()
     document = "<html><head><title>A</title></head>" + BODY
-    tags = (
-        '<meta property="og:type" content="article">\n'
-        '<meta property="og:title" content="Lattice vs Conveyor">\n'
-        '<meta property="og:description" content="Lattice compared with Conveyor.">\n'
-        '<meta property="og:image" content="https://lattice.example.org/og/conveyor.png">\n'
-        '<meta name="twitter:card" content="summary_large_image">\n'
-    )
+    tags = PAGE_TAGS
     remembered = last.apply("p", document, comparison, None, "", settings)
     assert remembered == "<html><head><title>A</title>" + tags + "</head>" + BODY
     assert last.apply("p", document, comparison, None, "", settings) == remembered

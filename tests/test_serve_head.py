@@ -14,6 +14,7 @@ import yaml
 from bs4 import BeautifulSoup
 from exported import Page, render
 from markupsafe import Markup
+from test_head_splice import PAGE_TAGS
 from test_serve import Serve, _page, _source
 
 from mkdocs_compare.head_template import HEAD_VARIABLE, marked_source
@@ -196,13 +197,7 @@ def test_a_head_is_checked_against_the_one_remembered_whoever_wrote_the_tags() -
     comparison = parse_comparison(render(Page()), "compare/conveyor.md").comparison
     assert comparison is not None
     settings = HeadSettings(structured_data=False)
-    tags = (
-        '<meta property="og:type" content="article">\n'
-        '<meta property="og:title" content="Lattice vs Conveyor">\n'
-        '<meta property="og:description" content="Lattice compared with Conveyor.">\n'
-        '<meta property="og:image" content="https://lattice.example.org/og/conveyor.png">\n'
-        '<meta name="twitter:card" content="summary_large_image">\n'
-    )
+    tags = PAGE_TAGS
     theme = "<html><head><title>A</title></head><body><p>Body</p></body></html>"
     expected = "<html><head><title>A</title>" + tags + "</head><body><p>Body</p></body></html>"
     heads = RememberedHeads()
