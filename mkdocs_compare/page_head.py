@@ -98,7 +98,16 @@ class RememberedHeads:
         inputs = (page, page_url, category, self._same_settings(settings))
         kept = self._heads.get(path)
         planned = kept.insert if kept is not None and kept.planned and kept.insert else ""
-        if kept is not None and _same(kept.inputs, inputs) and document.startswith(kept.before):
+        was = kept.inputs if kept is not None else None
+        if (
+            kept is not None
+            and was is not None
+            and (was[0] is page or was[0] == page)
+            and was[1] == page_url
+            and was[2] == category
+            and was[3] is inputs[3]
+            and document.startswith(kept.before)
+        ):
             kept.inputs, kept.planned, first = inputs, False, len(kept.before)
             if planned and document.startswith(kept.new, first):
                 return document  # the template wrote the tags where the edit puts them
@@ -137,13 +146,6 @@ class RememberedHeads:
         keep = set(paths)
         for path in [path for path in self._heads if path not in keep]:
             del self._heads[path]
-
-
-def _same(
-    kept: tuple[Comparison, str | None, str, HeadSettings],
-    new: tuple[Comparison, str | None, str, HeadSettings],
-) -> bool:
-    return (kept[0] is new[0] or kept[0] == new[0]) and kept[1:3] == new[1:3] and kept[3] is new[3]
 
 
 def _writable(tags: str, head: str) -> bool:

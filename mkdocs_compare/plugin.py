@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import copy
 import secrets
+from operator import attrgetter
 from typing import Literal
 
 from jinja2 import Environment
@@ -17,7 +17,7 @@ from mkdocs.utils.templates import TemplateContext
 from .cms_entries import Entries
 from .collection import Collection, ParseCache, ParseOptions, scan_pages
 from .config import CompareConfig
-from .escape import html_safe_meta, html_text
+from .escape import html_safe_meta
 from .head_tags import absolute_page_url
 from .head_template import HEAD_VARIABLE, HeadLoader
 from .held import HeldBlock, RenderedPage
@@ -27,6 +27,8 @@ from .needs import ASSET_FILES, JS_URI, stylesheets
 from .page_cache import RenderInputs, templates_stamp
 from .page_fill import FilledPages
 from .page_head import HeadSettings, RememberedHeads, SummaryHead
+from .page_meta import PageMetas
+from .plugin_files import KnownUrls, on_disk
 from .render import Renderer
 from .served import Served
 from .site import page_entry_problems, parse_options, render_settings, site_entries
@@ -37,6 +39,7 @@ log = get_plugin_logger("compare")
 BUILD_HIGHLIGHTS = 16  # highlighted samples a build keeps, for shared ones (serve: all)
 RENDER_BATCH = 32  # pages rendered ahead in one loop (see ComparePlugin._render_ahead)
 PLAIN_FILLS, PLAIN_HEADS = FilledPages(remember=False), RememberedHeads(remember=False)  # a build: once
+PLAIN_METAS = PageMetas(remember=False)
 
 
 def report(problems: list[Problem]) -> None:
@@ -46,13 +49,6 @@ def report(problems: list[Problem]) -> None:
             log.info(str(problem))
         else:
             log.warning(str(problem))
-
-
-def _on_disk(file: File) -> str | None:
-    """The file MkDocs reads a page from (not content a plugin set, nor a subclass's), or None."""
-    if type(file) is not File or vars(file).get("_content") is not None:
-        return None
-    return file.abs_src_path
 
 
 class ComparePlugin(BasePlugin[CompareConfig]):
@@ -74,13 +70,14 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         self.dirty = False
         self.urls: dict[str, str] = {}  # src_uri -> URL of each comparison page in the build
         self.head: HeadSettings | None = None  # this build's, made on its first page
-        self.category_names: dict[str, str] = {}  # category slug -> heading, this build's
+        self.category_names: dict[str, str] = {}  # category slug -> heading, for render_key's options
         self.entries = Entries()
         self.summary_url: str | None = None  # the summary page's URL relative to the site root
         self.spool = Spool()  # the exports, on disk until MkDocs copies them
         self.searched: dict[str, str] = {}  # src_uri -> the page's HTML as the search index read it
         self.unwritten: set[str] = set()  # the plugin's pages not written yet
         self.served: Served | None = None  # what `mkdocs serve` keeps between rebuilds
+        self.known_urls = KnownUrls()  # serve: the last rebuild's page URLs, by destination
         self.nonce = secrets.token_hex(6)  # the placeholders' token, for the plugin's lifetime
         self.render_key: object = None  # what, besides a page, its rendering depends on
         self.page_meta: dict[str, object] = {}  # option page_meta, HTML-escaped
@@ -99,7 +96,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         self.summary = None
         self.held = {}
         self.rendered = {}
-        self.head, self.category_names = None, {}
+        self.head = None
         self.searched = {}
         self.unwritten = set()
         self.pending = None
@@ -119,7 +116,8 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         options = repr(sorted(self.config.items()))
         render_key = (options, site, self.entries, templates_stamp(self.config.custom_templates))
         # The last build's key when equal: each page's cache key then compares it by identity.
-        self.render_key = self.render_key if render_key == self.render_key else render_key
+        if render_key != self.render_key:
+            self.render_key, self.category_names = render_key, {}  # the names come from the options
         self.page_meta = html_safe_meta(self.config.page_meta)  # once a build, copied per page
         if self.config.assets:
             # Material styles admonitions and tabs itself; other themes get the basic look.
@@ -144,7 +142,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             patterns=self.config.paths,
             include_drafts=self.config.drafts,
             max_age=self.config.max_age,
-            kept=None if kept is None else lambda uri, make: kept.scan(uri, _on_disk(pages[uri]), make),
+            kept=None if kept is None else lambda uri, make: kept.scan(uri, on_disk(pages[uri]), make),
         )
         report(scan.problems)
         report(page_entry_problems(self.config, scan.collection.sorted_pages(), self.entries))
@@ -158,8 +156,11 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         for uri in self.collection.drafts:
             log.info(f"{uri}: draft page left out of the build")
             files.remove(pages[uri])
-        self.urls = {uri: pages[uri].url for uri in self.collection.pages if uri in pages}
+        url_of = self.known_urls.begin().url if self.served is not None else attrgetter("url")
+        self.urls = {uri: url_of(pages[uri]) for uri in self.collection.pages if uri in pages}
         self.unwritten = set(self.urls)
+        if self.served is not None:
+            self.served.pages.begin(self.collection.pages, self.urls)
         if self.config.assets:
             for uri in [*stylesheets(config.theme.name), JS_URI]:
                 if files.get_file_from_path(uri) is None:
@@ -245,11 +246,12 @@ class ComparePlugin(BasePlugin[CompareConfig]):
     ) -> TemplateContext | None:
         # The summary's cards and matrix join here, past Markdown and the search indexers (seconds on
         # a megabyte of HTML at 1,000 tools; search results should point at the comparison pages).
-        if self.summary is not None and page.file.src_uri == self.summary[0] and page.content:
-            self.searched[page.file.src_uri] = page.content  # back once written: 2 MB less to hold
+        uri = page.file.src_uri
+        if self.summary is not None and uri == self.summary[0] and page.content:
+            self.searched[uri] = page.content  # back once written: 2 MB less to hold
             page.content = self.summary[1].fill(page.content)
             self.summary = (self.summary[0], SummaryDocument(""))  # its blocks are in place
-        uri, blocks = page.file.src_uri, self.held.pop(page.file.src_uri, None)
+        blocks = self.held.pop(uri, None)
         if blocks is not None and page.content is not None:
             self.searched[uri] = page.content
             fills = self.served.fills if self.served is not None else PLAIN_FILLS
@@ -266,16 +268,17 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         if comparison is None:
             return None
         # Front matter is data for the plugin (in `comparison.meta`), not instructions for the theme.
-        # Themes print these unescaped. Each page gets its own copy (plugins may change page.meta).
-        meta = copy.deepcopy(self.page_meta) if self.page_meta else {}
-        meta["title"] = html_text(comparison.title)
-        if comparison.description:
-            meta["description"] = html_text(comparison.description)
-        page.meta = meta
-        uri = page.file.src_uri
-        if uri not in self.rendered and not self.dirty:
+        uri, served = page.file.src_uri, self.served
+        page.meta = (served.metas if served is not None else PLAIN_METAS).meta(
+            uri, comparison, self.page_meta
+        )
+        rendered = self.rendered.pop(uri, None)
+        if rendered is None and served is not None:  # an unchanged page of a rebuild: no render ahead
+            rendered = served.pages.kept(uri, comparison, self.urls.get(uri), self.render_key)
+        if rendered is None and not self.dirty:
             self._render_ahead(uri)
-        rendered = self.rendered.pop(uri, None) or self._render(uri, comparison)
+            rendered = self.rendered.pop(uri, None)
+        rendered = rendered or self._render(uri, comparison)
         self.done.add(uri)
         self.held[uri] = rendered.blocks
         return rendered.markdown
@@ -283,6 +286,8 @@ class ComparePlugin(BasePlugin[CompareConfig]):
     def _render(self, uri: str, comparison: Comparison) -> RenderedPage:
         limit, url, served = self.config.related_limit, self.urls.get(uri), self.served
         if served is not None:  # `mkdocs serve`: render only if something it shows changed
+            if (kept := served.pages.kept(uri, comparison, url, self.render_key)) is not None:
+                return kept
             siblings = self.collection.siblings(uri, limit) if self.config.related else []
             inputs = RenderInputs(uri, comparison, siblings, url, self.urls, self.render_key)
             if (cached := served.pages.get(inputs)) is not None:
@@ -327,12 +332,13 @@ class ComparePlugin(BasePlugin[CompareConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         uri = page.file.src_uri
         comparison = self.collection.pages.get(uri)
-        settings = self._settings(config)
+        settings = self.head or self._settings(config)
         if comparison is not None:
             heads = self.served.heads if self.served is not None else PLAIN_HEADS
-            output = heads.apply(
-                uri, output, comparison, page.canonical_url, self._category(comparison), settings
-            )
+            category = self.category_names.get(comparison.category)
+            if category is None:
+                category = self._category(comparison)
+            output = heads.apply(uri, output, comparison, page.canonical_url, category, settings)
             self._written(page)
             return output
         if self.summary is not None and uri == self.summary[0] and self.summary_url is not None:
@@ -354,13 +360,15 @@ class ComparePlugin(BasePlugin[CompareConfig]):
 
     def _written(self, page: Page) -> None:
         """Per-page state goes once written; its HTML back to the copy search read (no Pygments spans)."""
-        searched = self.searched.pop(page.file.src_uri, None)
+        uri = page.file.src_uri
+        searched = self.searched.pop(uri, None)
         if searched is not None:
             page.content = searched
-        self.unwritten.discard(page.file.src_uri)
-        if self.served is None:  # a build: what the summary's head reads of it is left
-            self.collection.drop_front_matter(page.file.src_uri)
-        if not self.unwritten and self.served is None:
+        if self.served is not None:  # serve keeps the models for the next rebuild
+            return
+        self.unwritten.discard(uri)
+        self.collection.drop_front_matter(uri)  # a build: what the summary's head reads of it is left
+        if not self.unwritten:
             self.collection = Collection()
             self.summary = None
 
@@ -381,15 +389,11 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             return self.head
         summary = None
         if self.summary_url is not None:
-            summary = (self.config.summary_title, self._absolute(config, self.summary_url))
+            summary = (self.config.summary_title, absolute_page_url(config.site_url, self.summary_url))
         self.head = HeadSettings(
             canonical=self.config.canonical,
             structured_data=self.config.structured_data,
-            site=(config.site_name, self._absolute(config, "")),
+            site=(config.site_name, absolute_page_url(config.site_url, "")),
             summary=summary,
         )
         return self.head
-
-    @staticmethod
-    def _absolute(config: MkDocsConfig, url: str) -> str | None:
-        return absolute_page_url(config.site_url, url)

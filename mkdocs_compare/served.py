@@ -14,14 +14,15 @@ from dataclasses import dataclass, field
 from .page_cache import PageCache
 from .page_fill import FilledPages
 from .page_head import RememberedHeads, SummaryHead
+from .page_meta import PageMetas
 from .source_reads import KeptSources
 from .summary_parts import SummaryParts
 
 
 @dataclass
 class Served:
-    """Per page (by source path): its rendering, HTML for search and filled HTML, and head; the
-    summary's parts and head; the pages' bytes."""
+    """Per page (by source path): its rendering, page.meta, HTML for search and filled HTML,
+    and head; the summary's parts and head; the pages' bytes."""
 
     pages: PageCache = field(default_factory=PageCache)
     fills: FilledPages = field(default_factory=FilledPages)
@@ -30,10 +31,11 @@ class Served:
     summary_head: SummaryHead = field(default_factory=SummaryHead)
     sources: KeptSources = field(default_factory=KeptSources)
     templates: dict[str, tuple[str, str]] = field(default_factory=dict)  # see head_template.HeadLoader
+    metas: PageMetas = field(default_factory=PageMetas)
 
     def forget_missing(self, comparisons: Iterable[str], pages: Iterable[str]) -> None:
         """Drop what is kept for pages no longer in the build (comparison pages; all pages)."""
         comparisons = set(comparisons)
-        for kept in (self.pages, self.fills, self.heads):
+        for kept in (self.pages, self.fills, self.heads, self.metas):
             kept.forget_missing(comparisons)
         self.sources.forget_missing(pages)

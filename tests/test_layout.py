@@ -17,7 +17,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "mkdocs_compare"
 # Modules (relative to the package, POSIX, without .py) that may import MkDocs.
-FRONT_ENDS = {"plugin", "config", "cli", "markdown"}
+FRONT_ENDS = {"plugin", "plugin_files", "config", "cli", "markdown"}
 FRONT_END_FOLDERS = {"commands"}
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 80
