@@ -102,7 +102,7 @@ class PageCache:
         ):
             return None
         entry.checked = self._rebuild
-        return RenderedPage(entry.rendered.markdown, dict(entry.rendered.blocks))
+        return entry.rendered
 
     def _token(self, urls: Mapping[str, str]) -> object:
         """This rebuild's token of the comparison pages' URLs (source path -> URL)."""
@@ -113,8 +113,8 @@ class PageCache:
         return self._urls_token
 
     def get(self, inputs: RenderInputs) -> RenderedPage | None:
-        """The page as last rendered, if for the same inputs; its blocks are a fresh copy (the
-        plugin takes them out as it fills the page's HTML)."""
+        """The page as last rendered, if for the same inputs (its blocks are never changed: the
+        fill steps fill copies)."""
         path, comparison, siblings, url, urls, render_key = inputs
         entry = self._entries.get(path)
         if entry is None or entry.url != url or not _same(entry.render_key, render_key):
@@ -128,15 +128,14 @@ class PageCache:
                 return None
             entry.siblings, entry.urls = tuple(siblings), token
         entry.checked = self._rebuild
-        return RenderedPage(entry.rendered.markdown, dict(entry.rendered.blocks))
+        return entry.rendered
 
     def put(self, inputs: RenderInputs, page: RenderedPage) -> RenderedPage:
         path, comparison, siblings, url, urls, render_key = inputs
         self.renders += 1
         linked, token = linked_pages(siblings, urls), self._token(urls)
-        kept = RenderedPage(page.markdown, dict(page.blocks))
         self._entries[path] = _Rendered(
-            kept, comparison, url, render_key, tuple(siblings), linked, token, self._rebuild
+            page, comparison, url, render_key, tuple(siblings), linked, token, self._rebuild
         )
         return page
 

@@ -38,7 +38,7 @@ def lost_block(path: str) -> str:
 
 @dataclass
 class _Step:
-    """One step's last result for a page, and its inputs (the blocks as a copy: they change)."""
+    """One step's last result for a page, and its inputs (never changed: each step fills a copy)."""
 
     html: str
     blocks: Blocks
@@ -48,7 +48,9 @@ class _Step:
 
 class FilledPages:
     """Both steps for every comparison page; `remember` (under `mkdocs serve`) keeps each
-    page's last results. A step whose block was lost is not kept: it warns every time."""
+    page's last results. A step whose block was lost is not kept: it warns every time. The
+    steps never change the blocks they are given, so a page's kept rendering hands the same
+    blocks to every rebuild and a kept step knows them by identity."""
 
     def __init__(self, remember: bool = True) -> None:
         self.remember = remember
@@ -57,38 +59,29 @@ class FilledPages:
 
     def searchable(
         self, path: str, html: str, blocks: Blocks, nonce: str, warn: Callable[[str], None]
-    ) -> str:
+    ) -> tuple[str, Blocks]:
         """The page's HTML for the search index: the searchable blocks in place, highlighted
-        code held back as plain text (`hold_code_from_search`). `blocks` then holds the rest."""
-        if (kept := self._kept(self._searchable, path, html, blocks)) is not None:
-            return kept
-        before = dict(blocks) if self.remember else blocks
+        code held back as plain text (`hold_code_from_search`); and the blocks still held."""
+        step = self._searchable.get(path)
+        if step is not None and (step.blocks is blocks or step.blocks == blocks) and step.html == html:
+            return step.result, step.left
+        left = dict(blocks)
         complete = self.remember and all(p in html for p, block in blocks.items() if block.searchable)
-        result = hold_code_from_search(fill(html, blocks, True, path, warn), nonce, blocks)
+        result = hold_code_from_search(fill(html, left, True, path, warn), nonce, left)
         if complete:
-            self._searchable[path] = _Step(html, before, result, dict(blocks))
-        return result
+            self._searchable[path] = _Step(html, blocks, result, left)
+        return result, left
 
     def filled(self, path: str, html: str, blocks: Blocks, warn: Callable[[str], None]) -> str:
         """The page's HTML (as the search index read it) with every remaining block in place."""
-        if (kept := self._kept(self._filled, path, html, blocks)) is not None:
-            return kept
-        before = dict(blocks) if self.remember else blocks
+        step = self._filled.get(path)
+        if step is not None and (step.blocks is blocks or step.blocks == blocks) and step.html == html:
+            return step.result
         complete = self.remember and all(p in html for p, block in blocks.items() if not block.searchable)
-        result = fill(html, blocks, False, path, warn)
+        result = fill(html, dict(blocks), False, path, warn)
         if complete:
-            self._filled[path] = _Step(html, before, result, dict(blocks))
+            self._filled[path] = _Step(html, blocks, result, {})
         return result
-
-    @staticmethod
-    def _kept(steps: dict[str, _Step], path: str, html: str, blocks: Blocks) -> str | None:
-        """The step's last result for equal inputs (`blocks` set to what it left), else None."""
-        step = steps.get(path)
-        if step is None or (step.html is not html and step.html != html) or step.blocks != blocks:
-            return None
-        blocks.clear()
-        blocks.update(step.left)
-        return step.result
 
     def forget_missing(self, paths: set[str]) -> None:
         """Drop the pages no longer in the build."""

@@ -320,7 +320,8 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             return None
         # Search reads the code samples as plain text; their highlighting is back after the index.
         fills = self.served.fills if self.served is not None else PLAIN_FILLS
-        return fills.searchable(uri, html, blocks, self.renderer.nonce, log.warning)
+        html, self.held[uri] = fills.searchable(uri, html, blocks, self.renderer.nonce, log.warning)
+        return html
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.spool.clear()

@@ -46,10 +46,9 @@ def test_an_unchanged_rebuild_hands_out_each_page_by_identity() -> None:
     kept = cache.kept("a.md", pages["a.md"], "a/", KEY)
     assert kept is not None and kept.markdown == "markdown of a.md"
     assert list(kept.blocks) == ["<!-- p -->"]
-    kept.blocks.clear()  # the plugin takes blocks out: the next rebuild still gets them
     cache.begin(pages, _urls(pages))
     again = cache.kept("a.md", pages["a.md"], "a/", KEY)
-    assert again is not None and list(again.blocks) == ["<!-- p -->"]
+    assert again is kept  # the very blocks: the fill steps know them by identity
 
 
 @pytest.mark.parametrize("field", ["title", "tool_name", "category"])
