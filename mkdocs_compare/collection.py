@@ -10,6 +10,7 @@ from __future__ import annotations
 import fnmatch
 import functools
 import hashlib
+import operator
 import posixpath
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
@@ -117,6 +118,10 @@ class Collection:
     )
     _by_category_size: int = field(default=-1, init=False, repr=False, compare=False)
     _positions: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # The pages in tool-name order, as sorted last (a build asks five times), with what it sorted.
+    _sorted: tuple[list[Comparison], list[Comparison]] = field(
+        default=([], []), init=False, repr=False, compare=False
+    )
 
     def add(self, comparison: Comparison, include_drafts: bool = False) -> None:
         self._by_category = None
@@ -126,7 +131,13 @@ class Collection:
             self.pages[comparison.path] = comparison
 
     def sorted_pages(self) -> list[Comparison]:
-        return sorted(self.pages.values(), key=lambda page: (page.tool_name.casefold(), page.path))
+        """The pages by tool name, then path (a new list: callers may change it)."""
+        pages = list(self.pages.values())
+        given, ordered = self._sorted
+        if len(pages) != len(given) or not all(map(operator.is_, pages, given)):
+            ordered = sorted(pages, key=lambda page: (page.tool_name.casefold(), page.path))
+            self._sorted = (pages, ordered)
+        return list(ordered)
 
     def duplicate_problems(self) -> list[Problem]:
         """Two pages for the same tool, or with the same slug, confuse readers and links."""

@@ -95,7 +95,8 @@ class RememberedHeads:
     ) -> str:
         if not self.remember:
             return comparison_head(document, page, page_url, category, settings)
-        inputs = (page, page_url, category, self._same_settings(settings))
+        given, same = self._settings
+        settings = same if settings is given and same is not None else self._same_settings(settings)
         kept = self._heads.get(path)
         planned = kept.insert if kept is not None and kept.planned and kept.insert else ""
         was = kept.inputs if kept is not None else None
@@ -105,10 +106,12 @@ class RememberedHeads:
             and (was[0] is page or was[0] == page)
             and was[1] == page_url
             and was[2] == category
-            and was[3] is inputs[3]
+            and was[3] is settings
             and document.startswith(kept.before)
         ):
-            kept.inputs, kept.planned, first = inputs, False, len(kept.before)
+            kept.planned, first = False, len(kept.before)
+            if was[0] is not page:  # an equal model: the same object next time
+                kept.inputs = (page, page_url, category, settings)
             if planned and document.startswith(kept.new, first):
                 return document  # the template wrote the tags where the edit puts them
             if not planned and document.startswith(kept.old, first):
@@ -123,13 +126,14 @@ class RememberedHeads:
             return document
         head = document[:end]
         read = head[:at] + head[at + len(planned) :] if at != -1 else head  # the theme's own head
-        tags, scripts = _comparison_parts(page, page_url, category, inputs[3])
-        edited, first = edited_head(read, tags, inputs[3].canonical, scripts)
+        tags, scripts = _comparison_parts(page, page_url, category, settings)
+        edited, first = edited_head(read, tags, settings.canonical, scripts)
         old, new = read[first:], edited[first:]
         added = new.removesuffix("</head>") if old == "</head>" else ""
         # A template that wrote its tags elsewhere than where the edit puts them gets no more.
         writes = not planned or at == first
         insert = Markup(added) if added and writes and _writable(added, read) else None
+        inputs = (page, page_url, category, settings)
         self._heads[path] = _Remembered(inputs, read[:first], old, new, insert)
         return with_head(document, end, edited, min(first, at) if at != -1 else first)
 
