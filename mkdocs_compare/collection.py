@@ -305,8 +305,9 @@ def scan_pages(
         decoded = text if decode_problem is not None else None
         return PageScan(cache.parse(path, text, options), decoded, decode_problem)
 
+    scope = tuple(patterns)  # once, not per page: `_in_scope` is cached on it
     for path in paths:
-        if not in_scope(path, patterns):
+        if not _in_scope(path, scope):
             continue
         seen.append(path)
         page = scan_page(path) if kept is None else kept(path, partial(scan_page, path))

@@ -12,7 +12,7 @@ each page once and keeps nothing.
 from __future__ import annotations
 
 import operator
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -139,10 +139,9 @@ class PageCache:
         )
         return page
 
-    def forget_missing(self, paths: Iterable[str]) -> None:
+    def forget_missing(self, paths: Container[str]) -> None:
         """Drop the pages no longer in the build, so the cache does not grow across rebuilds."""
-        keep = set(paths)
-        for path in [path for path in self._entries if path not in keep]:
+        for path in [path for path in self._entries if path not in paths]:
             del self._entries[path]
 
 

@@ -9,7 +9,7 @@ HTML and one of its few blocks (the same objects as last time). Pure.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 
 from .held import HeldBlock, fill_blocks, hold_code_from_search
@@ -83,7 +83,7 @@ class FilledPages:
             self._filled[path] = _Step(html, blocks, result, {})
         return result
 
-    def forget_missing(self, paths: set[str]) -> None:
+    def forget_missing(self, paths: Container[str]) -> None:
         """Drop the pages no longer in the build."""
         for steps in (self._searchable, self._filled):
             for path in [path for path in steps if path not in paths]:

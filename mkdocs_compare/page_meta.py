@@ -9,7 +9,7 @@ Pure.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable
+from collections.abc import Container
 
 from .escape import html_text
 from .model import Comparison
@@ -36,7 +36,6 @@ class PageMetas:
             meta["description"] = shown[2]
         return meta
 
-    def forget_missing(self, paths: Iterable[str]) -> None:
-        keep = set(paths)
-        for path in [path for path in self._shown if path not in keep]:
+    def forget_missing(self, paths: Container[str]) -> None:
+        for path in [path for path in self._shown if path not in paths]:
             del self._shown[path]

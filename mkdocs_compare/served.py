@@ -8,7 +8,7 @@ none of it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 
 from .page_cache import PageCache
@@ -33,7 +33,7 @@ class Served:
     templates: dict[str, tuple[str, str]] = field(default_factory=dict)  # see head_template.HeadLoader
     metas: PageMetas = field(default_factory=PageMetas)
 
-    def forget_missing(self, comparisons: Iterable[str], pages: Iterable[str]) -> None:
+    def forget_missing(self, comparisons: Iterable[str], pages: Container[str]) -> None:
         """Drop what is kept for pages no longer in the build (comparison pages; all pages)."""
         comparisons = set(comparisons)
         for kept in (self.pages, self.fills, self.heads, self.metas):

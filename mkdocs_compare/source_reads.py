@@ -12,7 +12,7 @@ a plain build reads each page once and keeps nothing.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container
 from typing import Any, TypeVar
 
 Stamp = tuple[int, int, int, int, int]
@@ -58,8 +58,7 @@ class KeptSources:
             self._kept.pop(path, None)
         return made
 
-    def forget_missing(self, paths: Iterable[str]) -> None:
+    def forget_missing(self, paths: Container[str]) -> None:
         """Drop the pages no longer in the build, so what is kept does not grow across rebuilds."""
-        keep = set(paths)
-        for path in [path for path in self._kept if path not in keep]:
+        for path in [path for path in self._kept if path not in paths]:
             del self._kept[path]
