@@ -62,8 +62,7 @@ class FilledPages:
     ) -> tuple[str, Blocks]:
         """The page's HTML for the search index: the searchable blocks in place, highlighted
         code held back as plain text (`hold_code_from_search`); and the blocks still held."""
-        step = self._searchable.get(path)
-        if step is not None and (step.blocks is blocks or step.blocks == blocks) and step.html == html:
+        if (step := _kept(self._searchable, path, html, blocks)) is not None:
             return step.result, step.left
         left = dict(blocks)
         complete = self.remember and all(p in html for p, block in blocks.items() if block.searchable)
@@ -74,8 +73,7 @@ class FilledPages:
 
     def filled(self, path: str, html: str, blocks: Blocks, warn: Callable[[str], None]) -> str:
         """The page's HTML (as the search index read it) with every remaining block in place."""
-        step = self._filled.get(path)
-        if step is not None and (step.blocks is blocks or step.blocks == blocks) and step.html == html:
+        if (step := _kept(self._filled, path, html, blocks)) is not None:
             return step.result
         complete = self.remember and all(p in html for p, block in blocks.items() if not block.searchable)
         result = fill(html, dict(blocks), False, path, warn)
@@ -88,3 +86,11 @@ class FilledPages:
         for steps in (self._searchable, self._filled):
             for path in [path for path in steps if path not in paths]:
                 del steps[path]
+
+
+def _kept(steps: dict[str, _Step], path: str, html: str, blocks: Blocks) -> _Step | None:
+    """The page's last step, if made for this HTML and these blocks (by identity when kept)."""
+    step = steps.get(path)
+    if step is None or not (step.blocks is blocks or step.blocks == blocks) or step.html != html:
+        return None
+    return step

@@ -95,23 +95,12 @@ class RememberedHeads:
     ) -> str:
         if not self.remember:
             return comparison_head(document, page, page_url, category, settings)
-        given, same = self._settings
-        settings = same if settings is given and same is not None else self._same_settings(settings)
+        settings = self._same_settings(settings)
+        inputs = (page, page_url, category, settings)
         kept = self._heads.get(path)
         planned = kept.insert if kept is not None and kept.planned and kept.insert else ""
-        was = kept.inputs if kept is not None else None
-        if (
-            kept is not None
-            and was is not None
-            and (was[0] is page or was[0] == page)
-            and was[1] == page_url
-            and was[2] == category
-            and was[3] is settings
-            and document.startswith(kept.before)
-        ):
-            kept.planned, first = False, len(kept.before)
-            if was[0] is not page:  # an equal model: the same object next time
-                kept.inputs = (page, page_url, category, settings)
+        if kept is not None and _same(kept.inputs, inputs) and document.startswith(kept.before):
+            kept.inputs, kept.planned, first = inputs, False, len(kept.before)
             if planned and document.startswith(kept.new, first):
                 return document  # the template wrote the tags where the edit puts them
             if not planned and document.startswith(kept.old, first):
@@ -133,7 +122,6 @@ class RememberedHeads:
         # A template that wrote its tags elsewhere than where the edit puts them gets no more.
         writes = not planned or at == first
         insert = Markup(added) if added and writes and _writable(added, read) else None
-        inputs = (page, page_url, category, settings)
         self._heads[path] = _Remembered(inputs, read[:first], old, new, insert)
         return with_head(document, end, edited, min(first, at) if at != -1 else first)
 
@@ -150,6 +138,13 @@ class RememberedHeads:
         keep = set(paths)
         for path in [path for path in self._heads if path not in keep]:
             del self._heads[path]
+
+
+def _same(
+    kept: tuple[Comparison, str | None, str, HeadSettings],
+    new: tuple[Comparison, str | None, str, HeadSettings],
+) -> bool:
+    return (kept[0] is new[0] or kept[0] == new[0]) and kept[1:3] == new[1:3] and kept[3] is new[3]
 
 
 def _writable(tags: str, head: str) -> bool:

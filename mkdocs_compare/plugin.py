@@ -333,12 +333,10 @@ class ComparePlugin(BasePlugin[CompareConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         uri = page.file.src_uri
         comparison = self.collection.pages.get(uri)
-        settings = self.head or self._settings(config)
+        settings = self._settings(config)
         if comparison is not None:
             heads = self.served.heads if self.served is not None else PLAIN_HEADS
-            category = self.category_names.get(comparison.category)
-            if category is None:
-                category = self._category(comparison)
+            category = self._category(comparison)
             output = heads.apply(uri, output, comparison, page.canonical_url, category, settings)
             self._written(page)
             return output
