@@ -9,13 +9,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Any, TextIO
 
 from .model import Assessment, Comparison
 from .review import review_date
-from .summary_parts import reuse
+from .summary_parts import reuse, reuse_whole
 
 if TYPE_CHECKING:  # the summary package imports this module: no import back at run time
     from .summary.model import SummaryModel, ToolRow
@@ -24,6 +24,9 @@ JSON_NAME = "comparisons.json"
 CSV_NAME = "comparisons.csv"
 JSON_VERSION = 1
 _CSV_RISKY = ("=", "+", "-", "@", "\t", "\r")
+# Rows written as one piece: under `mkdocs serve` a run of unchanged rows (the very objects of the
+# last build) is handed out whole, so a rebuild writes a few dozen pieces, not one per page.
+CHUNK_ROWS = 32
 
 
 def _assessment(assessment: Assessment) -> dict[str, str]:
@@ -93,12 +96,25 @@ def write_json(model: SummaryModel, out: TextIO) -> None:
     A line says a page, its URL and its features' keys: for equal ones, the last serve build's.
     """
     out.write(json.dumps(_head(model), ensure_ascii=False)[:-1] + ', "comparisons": [\n')
-    for number, row in enumerate(model.rows):
+    for number, rows in enumerate(_chunks(model.rows)):
         if number:
             out.write(",\n")
-        line = partial(_json_line, model, row)
-        out.write(reuse(model.parts, "json", row.page.path, _said(model, row), line))
+        out.write(reuse_whole(model.parts, "json-rows", str(number), rows, partial(_json_lines, model, rows)))
     out.write("\n]}\n")
+
+
+def _chunks(rows: list[ToolRow]) -> Iterator[tuple[ToolRow, ...]]:
+    """The rows, `CHUNK_ROWS` at a time."""
+    for start in range(0, len(rows), CHUNK_ROWS):
+        yield tuple(rows[start : start + CHUNK_ROWS])
+
+
+def _json_lines(model: SummaryModel, rows: tuple[ToolRow, ...]) -> str:
+    """Some rows' lines of the JSON export, each kept for what it says."""
+    return ",\n".join(
+        reuse(model.parts, "json", row.page.path, _said(model, row), partial(_json_line, model, row))
+        for row in rows
+    )
 
 
 def _said(model: SummaryModel, row: ToolRow) -> object:
@@ -128,10 +144,16 @@ def write_csv(model: SummaryModel, out: TextIO) -> None:
         ["tool", "category", "url", "feature", "key", "tool_verdict", "tool_note", "product_verdict",
          "product_note", "reviewed"]
     )  # fmt: skip
-    for row in model.rows:
-        out.write(
-            reuse(model.parts, "csv", row.page.path, _said(model, row), partial(_csv_lines, model, row))
-        )
+    for number, rows in enumerate(_chunks(model.rows)):
+        out.write(reuse_whole(model.parts, "csv-rows", str(number), rows, partial(_csv_rows, model, rows)))
+
+
+def _csv_rows(model: SummaryModel, rows: tuple[ToolRow, ...]) -> str:
+    """Some rows' lines of the CSV export, each row's kept for what it says."""
+    return "".join(
+        reuse(model.parts, "csv", row.page.path, _said(model, row), partial(_csv_lines, model, row))
+        for row in rows
+    )
 
 
 def _csv_lines(model: SummaryModel, row: ToolRow) -> str:
