@@ -90,8 +90,8 @@ def export_json(model: SummaryModel) -> str:
 
 
 def write_json(model: SummaryModel, out: TextIO) -> None:
-    """The JSON export, one comparison per line (diff-friendly, and fast to write), written a
-    page at a time: at 1,000 pages the whole text is megabytes, held for nothing.
+    """The JSON export, one comparison per line (diff-friendly, and fast to write), written
+    `CHUNK_ROWS` pages at a time: at 1,000 pages the whole text is megabytes, held for nothing.
 
     A line says a page, its URL and its features' keys: for equal ones, the last serve build's.
     """
@@ -99,7 +99,7 @@ def write_json(model: SummaryModel, out: TextIO) -> None:
     for number, rows in enumerate(_chunks(model.rows)):
         if number:
             out.write(",\n")
-        out.write(reuse_whole(model.parts, "json-rows", str(number), rows, partial(_json_lines, model, rows)))
+        out.write(_run(model, "json", number, rows, _json_line, ",\n"))
     out.write("\n]}\n")
 
 
@@ -109,12 +109,24 @@ def _chunks(rows: list[ToolRow]) -> Iterator[tuple[ToolRow, ...]]:
         yield tuple(rows[start : start + CHUNK_ROWS])
 
 
-def _json_lines(model: SummaryModel, rows: tuple[ToolRow, ...]) -> str:
-    """Some rows' lines of the JSON export, each kept for what it says."""
-    return ",\n".join(
-        reuse(model.parts, "json", row.page.path, _said(model, row), partial(_json_line, model, row))
-        for row in rows
-    )
+def _run(
+    model: SummaryModel,
+    kind: str,
+    number: int,
+    rows: tuple[ToolRow, ...],
+    text: Callable[[SummaryModel, ToolRow], str],
+    separator: str,
+) -> str:
+    """Run `number` of an export's (`kind`) rows: kept whole while its rows are the last build's,
+    else joined from each row's text, kept for what it says."""
+
+    def joined() -> str:
+        return separator.join(
+            reuse(model.parts, kind, row.page.path, _said(model, row), partial(text, model, row))
+            for row in rows
+        )
+
+    return reuse_whole(model.parts, f"{kind}-rows", str(number), rows, joined)
 
 
 def _said(model: SummaryModel, row: ToolRow) -> object:
@@ -137,23 +149,15 @@ def export_csv(model: SummaryModel) -> str:
 
 
 def write_csv(model: SummaryModel, out: TextIO) -> None:
-    """One line per tool and feature (a long-format matrix that spreadsheets pivot), written a
-    page at a time."""
+    """One line per tool and feature (a long-format matrix that spreadsheets pivot), written
+    `CHUNK_ROWS` pages at a time."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(
         ["tool", "category", "url", "feature", "key", "tool_verdict", "tool_note", "product_verdict",
          "product_note", "reviewed"]
     )  # fmt: skip
     for number, rows in enumerate(_chunks(model.rows)):
-        out.write(reuse_whole(model.parts, "csv-rows", str(number), rows, partial(_csv_rows, model, rows)))
-
-
-def _csv_rows(model: SummaryModel, rows: tuple[ToolRow, ...]) -> str:
-    """Some rows' lines of the CSV export, each row's kept for what it says."""
-    return "".join(
-        reuse(model.parts, "csv", row.page.path, _said(model, row), partial(_csv_lines, model, row))
-        for row in rows
-    )
+        out.write(_run(model, "csv", number, rows, _csv_lines, ""))
 
 
 def _csv_lines(model: SummaryModel, row: ToolRow) -> str:
